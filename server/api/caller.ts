@@ -1,0 +1,13 @@
+import "server-only";
+
+import { headers } from "next/headers";
+import { cache } from "react";
+import { createCaller } from "./root";
+import { createContext } from "./trpc";
+
+/** The server-side tRPC caller for server components: same procedures, same guards. */
+export const api = cache(async () => {
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set("x-trpc-source", "rsc");
+  return createCaller(await createContext({ headers: requestHeaders }));
+});

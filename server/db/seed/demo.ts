@@ -1,0 +1,289 @@
+/**
+ * A small, realistic and entirely fictional Swedish demo: four public bodies, four people
+ * with each organisation role in each, one person in two organisations, and DIGG's platform
+ * administrator and oversight officer. Everyone signs in with DEMO_PASSWORD.
+ *
+ * Idempotent: records are matched on their natural keys (organisation number, e-mail,
+ * organisation + user) and written only when they differ from the demo, so a second run
+ * changes nothing, and a run after someone edited the demo puts it back.
+ */
+import { hashPassword, verifyPassword } from "../../auth/password";
+import { normaliseOrganisationNumber } from "../../domain/organisations/organisation-number";
+import type { PrismaClient, Transaction } from "../client";
+import { OrganisationKind, OrganisationRole, PlatformRole, Sector } from "../generated/enums";
+
+/** Long, not a common password, and printed for anyone running the demo. */
+export const DEMO_PASSWORD = "Tillit-demo-2026!";
+
+interface DemoOrganisation {
+  slug: string;
+  name: string;
+  organisationNumber: string;
+  kind: OrganisationKind;
+  sector: Sector;
+  contactEmail: string;
+  websiteUrl: string;
+}
+
+interface DemoUser {
+  email: string;
+  name: string;
+  platformRole: PlatformRole | null;
+  memberships: { organisationSlug: string; role: OrganisationRole }[];
+}
+
+export interface DemoSignIn {
+  email: string;
+  name: string;
+  role: OrganisationRole | PlatformRole;
+  /** Null for platform roles, which are not tied to an organisation. */
+  organisation: string | null;
+}
+
+export interface DemoSummary {
+  password: string;
+  organisations: Pick<DemoOrganisation, "slug" | "name" | "organisationNumber" | "kind">[];
+  /** One row per role: a person in two organisations appears twice. */
+  users: DemoSignIn[];
+  /** Records this run created or updated: 0 when the demo was already in place. */
+  changes: number;
+}
+
+// Fictional names and addresses under the reserved .example domain. The organisation
+// numbers carry valid check digits in series (…99…) chosen to stay clear of real bodies.
+const ORGANISATIONS: DemoOrganisation[] = [
+  {
+    slug: "exempeltjanster",
+    name: "Myndigheten för exempeltjänster",
+    organisationNumber: "202199-0011",
+    kind: OrganisationKind.CENTRAL_AGENCY,
+    sector: Sector.DIGITAL_GOVERNMENT,
+    contactEmail: "registrator@exempeltjanster.example",
+    websiteUrl: "https://www.exempeltjanster.example",
+  },
+  {
+    slug: "exempelby",
+    name: "Exempelby kommun",
+    organisationNumber: "212099-0011",
+    kind: OrganisationKind.MUNICIPALITY,
+    sector: Sector.GENERAL_PUBLIC_SERVICES,
+    contactEmail: "kommun@exempelby.example",
+    websiteUrl: "https://www.exempelby.example",
+  },
+  {
+    slug: "region-exempelland",
+    name: "Region Exempelland",
+    organisationNumber: "232199-0018",
+    kind: OrganisationKind.REGION,
+    sector: Sector.HEALTH_AND_CARE,
+    contactEmail: "registrator@regionexempelland.example",
+    websiteUrl: "https://www.regionexempelland.example",
+  },
+  {
+    slug: "raddningstjansten-exempelbygd",
+    name: "Räddningstjänsten Exempelbygd",
+    organisationNumber: "222099-0010",
+    kind: OrganisationKind.OTHER_PUBLIC,
+    sector: Sector.DEFENCE_AND_CRISIS_PREPAREDNESS,
+    contactEmail: "registrator@rtexempelbygd.example",
+    websiteUrl: "https://www.rtexempelbygd.example",
+  },
+];
+
+type StaffNames = Record<OrganisationRole, string>;
+
+const STAFF: { organisationSlug: string; domain: string; names: StaffNames }[] = [
+  {
+    organisationSlug: "exempeltjanster",
+    domain: "exempeltjanster.example",
+    names: { ADMIN: "Eva Lindberg", EDITOR: "Johan Sandberg", REVIEWER: "Fatima Yilmaz", VIEWER: "Oskar Holm" },
+  },
+  {
+    organisationSlug: "exempelby",
+    domain: "exempelby.example",
+    names: { ADMIN: "Maria Åkesson", EDITOR: "Erik Nyström", REVIEWER: "Sofia Berglund", VIEWER: "Ali Hassan" },
+  },
+  {
+    organisationSlug: "region-exempelland",
+    domain: "regionexempelland.example",
+    names: { ADMIN: "Karin Sjöberg", EDITOR: "Mikael Engström", REVIEWER: "Helena Forsberg", VIEWER: "Anders Lund" },
+  },
+  {
+    organisationSlug: "raddningstjansten-exempelbygd",
+    domain: "rtexempelbygd.example",
+    names: { ADMIN: "Lars Wikström", EDITOR: "Ingrid Dahl", REVIEWER: "Peter Hedlund", VIEWER: "Emma Lundqvist" },
+  },
+];
+
+const ROLES = Object.values(OrganisationRole);
+
+const USERS: DemoUser[] = [
+  ...STAFF.flatMap(({ organisationSlug, domain, names }) =>
+    ROLES.map((role) => ({
+      email: `${role.toLowerCase()}@${domain}`,
+      name: names[role],
+      platformRole: null,
+      memberships: [{ organisationSlug, role }],
+    })),
+  ),
+  {
+    // The municipality's digitalisation strategist also reviews for the rescue service
+    // it runs jointly with its neighbours.
+    email: "digitalisering@exempelby.example",
+    name: "Leila Nordin",
+    platformRole: null,
+    memberships: [
+      { organisationSlug: "exempelby", role: OrganisationRole.EDITOR },
+      { organisationSlug: "raddningstjansten-exempelbygd", role: OrganisationRole.REVIEWER },
+    ],
+  },
+  {
+    email: "plattform@digg.example",
+    name: "Jonas Ek",
+    platformRole: PlatformRole.PLATFORM_ADMIN,
+    memberships: [],
+  },
+  {
+    email: "tillsyn@digg.example",
+    name: "Annika Strand",
+    platformRole: PlatformRole.OVERSIGHT,
+    memberships: [],
+  },
+];
+
+export async function seedDemoData(prisma: PrismaClient): Promise<DemoSummary> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const changes = await prisma.$transaction((tx) => syncDemo(tx, passwordHash), {
+    maxWait: 10_000,
+    timeout: 60_000,
+  });
+  return { password: DEMO_PASSWORD, organisations: ORGANISATIONS.map(summariseOrganisation), users: listSignIns(), changes };
+}
+
+async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> {
+  let changes = 0;
+  const organisationIds = new Map<string, string>();
+  for (const organisation of ORGANISATIONS) {
+    const result = await syncOrganisation(tx, organisation);
+    organisationIds.set(organisation.slug, result.id);
+    changes += result.changed ? 1 : 0;
+  }
+  for (const user of USERS) {
+    const result = await syncUser(tx, user, passwordHash);
+    changes += result.changed ? 1 : 0;
+    for (const membership of user.memberships) {
+      const organisationId = organisationIds.get(membership.organisationSlug);
+      if (!organisationId) throw new Error(`demo data: no organisation "${membership.organisationSlug}"`);
+      changes += (await syncMembership(tx, organisationId, result.id, membership.role)) ? 1 : 0;
+    }
+  }
+  return changes;
+}
+
+interface SyncResult {
+  id: string;
+  changed: boolean;
+}
+
+async function syncOrganisation(tx: Transaction, demo: DemoOrganisation): Promise<SyncResult> {
+  const organisationNumber = checkedOrganisationNumber(demo.organisationNumber);
+  const wanted = { ...demo, organisationNumber };
+  const existing = await tx.organisation.findUnique({ where: { organisationNumber } });
+  if (!existing) {
+    const created = await tx.organisation.create({ data: wanted, select: { id: true } });
+    return { id: created.id, changed: true };
+  }
+  const changes = changedFields(existing, wanted);
+  if (Object.keys(changes).length === 0) return { id: existing.id, changed: false };
+  await tx.organisation.update({
+    where: { id: existing.id },
+    data: { ...changes, version: { increment: 1 } },
+  });
+  return { id: existing.id, changed: true };
+}
+
+async function syncUser(tx: Transaction, demo: DemoUser, passwordHash: string): Promise<SyncResult> {
+  const wanted = { email: demo.email, name: demo.name, platformRole: demo.platformRole };
+  const existing = await tx.user.findUnique({ where: { email: demo.email } });
+  if (!existing) {
+    const created = await tx.user.create({ data: { ...wanted, passwordHash }, select: { id: true } });
+    return { id: created.id, changed: true };
+  }
+  // A fresh hash differs on every run (new salt), so keep any hash of the demo password.
+  const keepsPassword = existing.passwordHash !== null && (await verifyPassword(existing.passwordHash, DEMO_PASSWORD));
+  const changes = { ...changedFields(existing, wanted), ...(keepsPassword ? {} : { passwordHash }) };
+  if (Object.keys(changes).length === 0) return { id: existing.id, changed: false };
+  await tx.user.update({ where: { id: existing.id }, data: changes });
+  return { id: existing.id, changed: true };
+}
+
+async function syncMembership(
+  tx: Transaction,
+  organisationId: string,
+  userId: string,
+  role: OrganisationRole,
+): Promise<boolean> {
+  // Memberships are tenant rows: name the organisation as the app's tenant transaction
+  // does, so that row-level security admits the writes whichever role runs the seed.
+  await tx.$queryRaw`SELECT set_config('app.organisation_id', ${organisationId}, true)`;
+  const key = { organisationId_userId: { organisationId, userId } };
+  const existing = await tx.membership.findUnique({ where: key });
+  if (!existing) {
+    await tx.membership.create({ data: { organisationId, userId, role } });
+    return true;
+  }
+  if (existing.role === role) return false;
+  await tx.membership.update({ where: key, data: { role, version: { increment: 1 } } });
+  return true;
+}
+
+function checkedOrganisationNumber(value: string): string {
+  const normalised = normaliseOrganisationNumber(value);
+  if (normalised === null) throw new Error(`demo data: invalid organisation number ${value}`);
+  return normalised;
+}
+
+/** The fields of `wanted` whose values differ from `current`. */
+function changedFields<T extends object>(current: T, wanted: Partial<T>): Partial<T> {
+  const changes: Partial<T> = {};
+  for (const key of Object.keys(wanted) as (keyof T)[]) {
+    if (current[key] !== wanted[key]) changes[key] = wanted[key];
+  }
+  return changes;
+}
+
+function summariseOrganisation({ slug, name, organisationNumber, kind }: DemoOrganisation): DemoSummary["organisations"][number] {
+  return { slug, name, organisationNumber, kind };
+}
+
+function listSignIns(): DemoSignIn[] {
+  const organisationNames = new Map(ORGANISATIONS.map((organisation) => [organisation.slug, organisation.name]));
+  return USERS.flatMap((user): DemoSignIn[] => [
+    ...(user.platformRole ? [{ email: user.email, name: user.name, role: user.platformRole, organisation: null }] : []),
+    ...user.memberships.map((membership) => ({
+      email: user.email,
+      name: user.name,
+      role: membership.role,
+      organisation: organisationNames.get(membership.organisationSlug) ?? membership.organisationSlug,
+    })),
+  ]);
+}
+
+/** The demo sign-in details as a plain-text table for a terminal. */
+export function formatDemoSignIns(summary: DemoSummary): string {
+  const rows = summary.users.map((user) => [user.email, user.role, user.organisation ?? "(whole platform)", user.name]);
+  return [
+    `Demo accounts (password for all: ${summary.password})`,
+    formatTable(["E-mail", "Role", "Organisation", "Name"], rows),
+  ].join("\n");
+}
+
+function formatTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const rule = widths.map((width) => "-".repeat(width)).join("  ");
+  return [line(headers), rule, ...rows.map(line)].map((text) => `  ${text}`).join("\n");
+}

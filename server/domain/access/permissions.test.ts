@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { allPermissions, canGrantRole, organisationRoles, roleHasPermission, rolePermissions } from "./permissions";
+
+describe("role → permission table", () => {
+  it("gives every member read access to their organisation and its members", () => {
+    for (const role of organisationRoles) {
+      expect(roleHasPermission(role, "organisation.read")).toBe(true);
+      expect(roleHasPermission(role, "member.read")).toBe(true);
+    }
+  });
+
+  it("keeps member administration and the audit log to admins", () => {
+    for (const permission of ["member.invite", "member.update", "member.remove", "audit.read"] as const) {
+      expect(organisationRoles.filter((role) => roleHasPermission(role, permission))).toEqual(["ADMIN"]);
+    }
+  });
+
+  it("grants only permissions that exist", () => {
+    for (const permissions of Object.values(rolePermissions)) {
+      for (const permission of permissions) expect(allPermissions).toContain(permission);
+    }
+  });
+
+  it("lets nobody grant a role above their own", () => {
+    expect(canGrantRole("ADMIN", "ADMIN")).toBe(true);
+    expect(canGrantRole("EDITOR", "VIEWER")).toBe(true);
+    expect(canGrantRole("EDITOR", "ADMIN")).toBe(false);
+    expect(canGrantRole("VIEWER", "REVIEWER")).toBe(false);
+  });
+});

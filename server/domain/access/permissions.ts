@@ -1,0 +1,44 @@
+/**
+ * Who may do what: the one table. Procedures name the permission they need
+ * (`orgProcedure("member.invite")`), the guard checks it here, and the UI reads the
+ * same table to decide which buttons to show.
+ */
+import type { OrganisationRole, PlatformRole } from "../../db/generated/enums";
+
+export const organisationRoles = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"] as const satisfies readonly OrganisationRole[];
+export const platformRoles = ["PLATFORM_ADMIN", "OVERSIGHT"] as const satisfies readonly PlatformRole[];
+
+const resources = {
+  organisation: ["read"],
+  member: ["read", "invite", "update", "remove"],
+  audit: ["read"],
+} as const;
+
+type Resources = typeof resources;
+export type Permission = {
+  [R in keyof Resources]: `${R & string}.${Resources[R][number]}`;
+}[keyof Resources];
+
+export const allPermissions: readonly Permission[] = Object.entries(resources).flatMap(([resource, actions]) =>
+  actions.map((action) => `${resource}.${action}` as Permission),
+);
+
+const everyMember: Permission[] = ["organisation.read", "member.read"];
+
+export const rolePermissions = {
+  ADMIN: [...everyMember, "member.invite", "member.update", "member.remove", "audit.read"],
+  EDITOR: [...everyMember],
+  REVIEWER: [...everyMember],
+  VIEWER: [...everyMember],
+} as const satisfies Record<OrganisationRole, readonly Permission[]>;
+
+export function roleHasPermission(role: OrganisationRole, permission: Permission): boolean {
+  return (rolePermissions[role] as readonly Permission[]).includes(permission);
+}
+
+/** Highest first. Nobody grants a role above their own. */
+const roleRank: Record<OrganisationRole, number> = { ADMIN: 4, EDITOR: 3, REVIEWER: 2, VIEWER: 1 };
+
+export function canGrantRole(granter: OrganisationRole, role: OrganisationRole): boolean {
+  return roleRank[granter] >= roleRank[role];
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/**
+ * Every setting Tillit reads from the environment, validated once.
+ * The README's configuration table lists the same variables.
+ */
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a postgresql://user@host:port/database URL");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
+  EMBEDDED_DATABASE_DIR: z.string().min(1).default(".data/pglite"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("localhost"),
+  NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join("; ")}`,
+    );
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  if (result.data.NODE_ENV === "production" && !result.data.NEXTAUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+    // Sessions are signed with this secret; a production server must not invent one.
+    throw new InvalidEnvironmentError([
+      { variable: "NEXTAUTH_SECRET", message: "is required when NODE_ENV=production" },
+    ]);
+  }
+  return result.data;
+}
+
+/** For command-line entry points: one clear line and a non-zero exit, never a stack trace. */
+export function parseEnvOrExit(source: Record<string, string | undefined> = process.env): Env {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) {
+      console.error(`tillit: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+let cached: Env | undefined;
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

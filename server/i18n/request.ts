@@ -1,0 +1,14 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { defaultLocale, isLocale, localeCookieName, type Locale } from "./config";
+
+// Swedish first: the locale is the visitor's explicit choice (a cookie set by the
+// language switch), never guessed from the browser, so shared links look the same.
+export default getRequestConfig(async () => {
+  const chosen = (await cookies()).get(localeCookieName)?.value;
+  const locale: Locale = isLocale(chosen) ? chosen : defaultLocale;
+  return {
+    locale,
+    messages: (await import(`./messages/${locale}.json`)).default,
+  };
+});

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/server/auth/password";
+import type { PrismaClient } from "@/server/db/client";
+import { OrganisationKind, OrganisationRole, PlatformRole } from "@/server/db/generated/enums";
+import { DEMO_PASSWORD, type DemoSummary, formatDemoSignIns, seedDemoData } from "@/server/db/seed/demo";
+import { normaliseOrganisationNumber } from "@/server/domain/organisations/organisation-number";
+import { createTestDatabase } from "../../support/database";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let prisma: PrismaClient;
+let firstRun: DemoSummary;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  prisma = database.prisma;
+  firstRun = await seedDemoData(prisma);
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+/** Every demo row with every column, in a stable order. */
+async function snapshot(db: PrismaClient) {
+  return {
+    organisations: await db.organisation.findMany({ orderBy: { organisationNumber: "asc" } }),
+    users: await db.user.findMany({ orderBy: { email: "asc" } }),
+    memberships: await db.membership.findMany({ orderBy: [{ organisationId: "asc" }, { userId: "asc" }] }),
+  };
+}
+
+describe("seedDemoData", () => {
+  it("creates the demo, and a second run changes nothing", async () => {
+    const before = await snapshot(prisma);
+    expect(firstRun.changes).toBe(before.organisations.length + before.users.length + before.memberships.length);
+
+    const secondRun = await seedDemoData(prisma);
+
+    expect(secondRun.changes).toBe(0);
+    expect(await snapshot(prisma)).toEqual(before);
+    expect(before.organisations).toHaveLength(firstRun.organisations.length);
+    expect(before.users).toHaveLength(new Set(firstRun.users.map((user) => user.email)).size);
+  });
+
+  it("has a central agency, a municipality and a region", async () => {
+    const kinds = new Set((await prisma.organisation.findMany()).map((organisation) => organisation.kind));
+    for (const kind of [OrganisationKind.CENTRAL_AGENCY, OrganisationKind.MUNICIPALITY, OrganisationKind.REGION]) {
+      expect(kinds.has(kind)).toBe(true);
+    }
+  });
+
+  it("stores valid organisation numbers in their normalised form, and functional contact addresses", async () => {
+    for (const organisation of await prisma.organisation.findMany()) {
+      expect(normaliseOrganisationNumber(organisation.organisationNumber)).toBe(organisation.organisationNumber);
+      expect(organisation.contactEmail).toMatch(/^(registrator|kommun)@[a-z-]+\.example$/);
+    }
+  });
+
+  it("has every organisation role in every organisation", async () => {
+    const organisations = await prisma.organisation.findMany({ include: { memberships: true } });
+    for (const organisation of organisations) {
+      const roles = new Set(organisation.memberships.map((membership) => membership.role));
+      expect([...roles].sort()).toEqual(Object.values(OrganisationRole).sort());
+    }
+  });
+
+  it("has a platform administrator and an oversight user without memberships", async () => {
+    const platformUsers = await prisma.user.findMany({
+      where: { platformRole: { not: null } },
+      include: { memberships: true },
+    });
+    expect(platformUsers.map((user) => user.platformRole).sort()).toEqual(Object.values(PlatformRole).sort());
+    expect(platformUsers.flatMap((user) => user.memberships)).toEqual([]);
+  });
+
+  it("puts one person in two organisations with different roles", async () => {
+    const users = await prisma.user.findMany({ include: { memberships: true } });
+    const inTwo = users.filter((user) => user.memberships.length === 2);
+    expect(inTwo).toHaveLength(1);
+    const roles = inTwo[0]?.memberships.map((membership) => membership.role) ?? [];
+    expect(new Set(roles).size).toBe(2);
+  });
+
+  it("lets every demo user sign in with the demo password", async () => {
+    const users = await prisma.user.findMany();
+    const verified = await Promise.all(users.map((user) => verifyPassword(user.passwordHash ?? "", DEMO_PASSWORD)));
+    expect(verified.every(Boolean)).toBe(true);
+    expect(users.every((user) => user.passwordHash?.startsWith("$argon2id$"))).toBe(true);
+  });
+
+  it("summarises every account with its role and organisation for printing", async () => {
+    const printed = formatDemoSignIns(firstRun);
+    expect(printed).toContain(DEMO_PASSWORD);
+    for (const user of await prisma.user.findMany()) expect(printed).toContain(user.email);
+    expect(printed).toContain("tillsyn@digg.example");
+    expect(printed).toContain("Region Exempelland");
+  });
+
+  it("puts edited demo records back on the next run", async () => {
+    const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug: "exempelby" } });
+    await prisma.organisation.update({ where: { id: organisation.id }, data: { name: "Omdöpt kommun" } });
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "admin@exempelby.example" } });
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: "changed" } });
+    await prisma.membership.update({
+      where: { organisationId_userId: { organisationId: organisation.id, userId: user.id } },
+      data: { role: OrganisationRole.VIEWER },
+    });
+
+    const run = await seedDemoData(prisma);
+
+    expect(run.changes).toBe(3);
+    const restored = await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } });
+    expect(restored.name).toBe("Exempelby kommun");
+    expect(restored.version).toBe(organisation.version + 1);
+    const restoredUser = await prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      include: { memberships: true },
+    });
+    expect(await verifyPassword(restoredUser.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
+    expect(restoredUser.memberships.map((membership) => membership.role)).toEqual([OrganisationRole.ADMIN]);
+  });
+});
