@@ -1,0 +1,56 @@
+/**
+ * Errors a domain service raises on purpose. The API layer maps them to tRPC codes
+ * (server/api/trpc.ts); their messages are written for the person using the app.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST" | "TOO_MANY_REQUESTS";
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = "NOT_FOUND";
+  constructor(readonly entity: string) {
+    super(`${entity} was not found`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = "FORBIDDEN";
+}
+
+export interface ConflictDetails {
+  currentVersion: number;
+  changedBy: string | null;
+  changedAt: Date | null;
+}
+
+/** Someone else saved the record after this user read it: their change is kept. */
+export class ConflictError extends DomainError {
+  readonly code = "CONFLICT";
+  constructor(
+    readonly entity: string,
+    readonly details: ConflictDetails,
+  ) {
+    super(
+      `${entity} was changed by ${details.changedBy ?? "someone else"}${
+        details.changedAt ? ` at ${details.changedAt.toISOString()}` : ""
+      } after you opened it. Reload to see their change, then make yours again.`,
+    );
+  }
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Input that is well-formed but breaks a rule: says which field and why. */
+export class RuleViolationError extends DomainError {
+  readonly code = "BAD_REQUEST";
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((p) => `${p.field}: ${p.message}`).join("; "));
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = "TOO_MANY_REQUESTS";
+}
