@@ -20,6 +20,11 @@ const optionalString = z
   .optional()
   .transform((value) => (value === "" ? undefined : value));
 
+const smtpUrl = z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.se:587" });
+
+/** OpenID Connect sign-in needs all three; without any of them it is off. */
+export const OIDC_REQUIRED_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
@@ -30,6 +35,23 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive("must be a positive number of hours").max(720, "must be at most 720 (30 days)").default(8),
+  OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be the issuer's http(s) URL" }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: optionalString.pipe(z.string().max(80, "must be at most 80 characters").default("Inloggning med e-legitimation")),
+  SMTP_URL: optionalString.pipe(smtpUrl.optional()),
+  MAIL_FROM: optionalString.pipe(z.string().max(200, "must be at most 200 characters").default("Tillit <no-reply@tillit.local>")),
+}).superRefine((env, context) => {
+  const missing = OIDC_REQUIRED_VARIABLES.filter((variable) => env[variable] === undefined);
+  if (missing.length === 0 || missing.length === OIDC_REQUIRED_VARIABLES.length) return;
+  for (const variable of missing) {
+    context.addIssue({
+      code: "custom",
+      path: [variable],
+      message: `is required when any of ${OIDC_REQUIRED_VARIABLES.join(", ")} is set (set all three, or none)`,
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
