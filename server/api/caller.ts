@@ -2,6 +2,7 @@ import "server-only";
 
 import { headers } from "next/headers";
 import { cache } from "react";
+import { getSessionUserId } from "../auth/session";
 import { createCaller } from "./root";
 import { createContext } from "./trpc";
 
@@ -9,5 +10,5 @@ import { createContext } from "./trpc";
 export const api = cache(async () => {
   const requestHeaders = new Headers(await headers());
   requestHeaders.set("x-trpc-source", "rsc");
-  return createCaller(await createContext({ headers: requestHeaders }));
+  return createCaller(await createContext({ headers: requestHeaders, userId: await getSessionUserId() }));
 });

@@ -1,60 +1,198 @@
 /**
- * tRPC in three parts (context, init, procedures). Every procedure of the app is
- * built from the procedure kinds exported here; nothing else creates procedures.
+ * tRPC in three parts (context, init, procedures). Every procedure of the app is built
+ * from the procedure kinds exported at the bottom; each kind states its access rule in
+ * its meta, and enforces it in one guard that also opens the request's scoped
+ * transaction (server/db/scope.ts). The authorisation matrix test walks the router and
+ * fails on any procedure that was not built from these kinds.
  */
 import { randomUUID } from "node:crypto";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { database } from "../db";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient, Transaction } from "../db/client";
+import type { OrganisationRole, PlatformRole } from "../db/generated/enums";
+import { enterOrganisation, inScope } from "../db/scope";
+import { type Permission, roleHasPermission } from "../domain/access/permissions";
+import { organisationSlugInput } from "../domain/organisations/schemas";
+import type { Actor } from "../domain/audit/audit";
+import { ConflictError, DomainError, RuleViolationError } from "../domain/errors";
 
 // 1. Context -----------------------------------------------------------------
 export interface Context {
   db: PrismaClient;
   requestId: string;
-  headers: Headers;
+  /** The signed-in user's id from the session, or null. */
+  userId: string | null;
 }
 
-export async function createContext(opts: { headers: Headers; db?: PrismaClient }): Promise<Context> {
+export async function createContext(opts: {
+  headers: Headers;
+  userId: string | null;
+  db?: PrismaClient;
+}): Promise<Context> {
   return {
     db: opts.db ?? database(),
     requestId: opts.headers.get("x-request-id") ?? randomUUID(),
-    headers: opts.headers,
+    userId: opts.userId,
   };
 }
 
 // 2. Init --------------------------------------------------------------------
+export type Access =
+  | { kind: "public" }
+  | { kind: "authenticated" }
+  | { kind: "organisation"; permission: Permission }
+  | { kind: "oversight" }
+  | { kind: "platform" };
+
+export interface ProcedureMeta {
+  access: Access;
+}
+
 export interface FieldError {
   field: string;
   message: string;
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error, ctx }) {
-    const fieldErrors: FieldError[] | null =
-      error.cause instanceof z.ZodError
-        ? error.cause.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }))
-        : null;
-    const unexpected = error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      message: unexpected ? "Internal error" : shape.message,
-      code: shape.code,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        fieldErrors,
-        requestId: ctx?.requestId ?? null,
-      },
-    };
-  },
-});
+function fieldErrorsOf(cause: unknown): FieldError[] | null {
+  if (cause instanceof z.ZodError) {
+    return cause.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
+  }
+  if (cause instanceof RuleViolationError) return cause.problems;
+  return null;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, ctx }) {
+      const unexpected = error.code === "INTERNAL_SERVER_ERROR";
+      const requestId = ctx?.requestId ?? null;
+      return {
+        message: unexpected ? `Internal error (request ${requestId ?? "unknown"})` : shape.message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId,
+          fieldErrors: fieldErrorsOf(error.cause),
+          conflict: error.cause instanceof ConflictError ? error.cause.details : null,
+        },
+      };
+    },
+  });
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
 // 3. Procedures ----------------------------------------------------------------
+/** Domain errors become the matching tRPC codes; their messages are meant for users. */
+const base = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+interface SignedIn {
+  actor: Actor & { platformRole: PlatformRole | null };
+}
+
+async function loadActor(tx: Transaction, userId: string): Promise<SignedIn["actor"]> {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, platformRole: true },
+  });
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in again." });
+  return user;
+}
+
+function requireUserId(ctx: Context): string {
+  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return ctx.userId;
+}
+
+/**
+ * Runs the rest of the call inside the scoped transaction; a failed call rolls back
+ * (tRPC reports errors as results, so the result is rethrown inside the transaction).
+ */
+function throwIfFailed<R extends { ok: boolean }>(result: R): R {
+  if (!result.ok) throw (result as unknown as { error: unknown }).error;
+  return result;
+}
+
 /** Anyone, signed in or not. Only for data that is public by nature. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = base
+  .meta({ access: { kind: "public" } })
+  .use(({ ctx, next }) => inScope(ctx.db, {}, async (tx) => throwIfFailed(await next({ ctx: { tx } }))));
+
+/** Any signed-in user, for their own things (their memberships, their invitations). */
+export const authedProcedure = base.meta({ access: { kind: "authenticated" } }).use(({ ctx, next }) => {
+  const userId = requireUserId(ctx);
+  return inScope(ctx.db, { userId }, async (tx) => {
+    const actor = await loadActor(tx, userId);
+    return throwIfFailed(await next({ ctx: { tx, actor } }));
+  });
+});
+
+function platformRoleProcedure(kind: "platform" | "oversight", role: PlatformRole) {
+  return base.meta({ access: { kind } }).use(({ ctx, next }) => {
+    const userId = requireUserId(ctx);
+    return inScope(ctx.db, { userId }, async (tx) => {
+      const actor = await loadActor(tx, userId);
+      if (actor.platformRole !== role) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "This needs a platform role you do not have." });
+      }
+      return throwIfFailed(await next({ ctx: { tx, actor } }));
+    });
+  });
+}
+
+/** Platform administrators: create and edit organisations, name their first admin. */
+export const platformProcedure = platformRoleProcedure("platform", "PLATFORM_ADMIN");
+
+/** DIGG's oversight: read-only, cross-sector aggregates. */
+export const oversightProcedure = platformRoleProcedure("oversight", "OVERSIGHT");
+
+export interface OrganisationContext {
+  id: string;
+  slug: string;
+  name: string;
+  role: OrganisationRole;
+}
+
+/**
+ * A member of the organisation named in the input (`organisationSlug`) whose role
+ * grants `permission`. The handler's transaction is scoped to that organisation.
+ */
+export function orgProcedure(permission: Permission) {
+  return base
+    .meta({ access: { kind: "organisation", permission } })
+    .input(organisationSlugInput)
+    .use(({ ctx, input, next }) => {
+      const userId = requireUserId(ctx);
+      return inScope(ctx.db, { userId }, async (tx) => {
+        const actor = await loadActor(tx, userId);
+        const organisation = await tx.organisation.findUnique({
+          where: { slug: input.organisationSlug },
+          select: { id: true, slug: true, name: true, memberships: { where: { userId }, select: { role: true } } },
+        });
+        const role = organisation?.memberships[0]?.role;
+        if (!organisation || !role) {
+          throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organisation." });
+        }
+        if (!roleHasPermission(role, permission)) {
+          throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this organisation does not allow this." });
+        }
+        await enterOrganisation(tx, organisation.id);
+        const current: OrganisationContext = { id: organisation.id, slug: organisation.slug, name: organisation.name, role };
+        return throwIfFailed(await next({ ctx: { tx, actor, organisation: current } }));
+      });
+    });
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/server/auth/password";
 import type { PrismaClient } from "@/server/db/client";
 import { OrganisationKind, OrganisationRole, PlatformRole } from "@/server/db/generated/enums";
+import { inScope } from "@/server/db/scope";
 import { DEMO_PASSWORD, type DemoSummary, formatDemoSignIns, seedDemoData } from "@/server/db/seed/demo";
 import { normaliseOrganisationNumber } from "@/server/domain/organisations/organisation-number";
 import { createTestDatabase } from "../../support/database";
@@ -20,13 +21,22 @@ afterAll(async () => {
   await database?.close();
 });
 
+// Memberships are tenant rows under row-level security: read them as the app does,
+// in one organisation's scope, or in a user's scope (their own memberships).
+function membershipsOf(organisationId: string) {
+  return inScope(prisma, { organisationId }, (tx) => tx.membership.findMany({ where: { organisationId }, orderBy: { userId: "asc" } }));
+}
+
+function membershipsOfUser(userId: string) {
+  return inScope(prisma, { userId }, (tx) => tx.membership.findMany({ where: { userId } }));
+}
+
 /** Every demo row with every column, in a stable order. */
 async function snapshot(db: PrismaClient) {
-  return {
-    organisations: await db.organisation.findMany({ orderBy: { organisationNumber: "asc" } }),
-    users: await db.user.findMany({ orderBy: { email: "asc" } }),
-    memberships: await db.membership.findMany({ orderBy: [{ organisationId: "asc" }, { userId: "asc" }] }),
-  };
+  const organisations = await db.organisation.findMany({ orderBy: { organisationNumber: "asc" } });
+  const memberships = [];
+  for (const organisation of organisations) memberships.push(...(await membershipsOf(organisation.id)));
+  return { organisations, users: await db.user.findMany({ orderBy: { email: "asc" } }), memberships };
 }
 
 describe("seedDemoData", () => {
@@ -57,27 +67,23 @@ describe("seedDemoData", () => {
   });
 
   it("has every organisation role in every organisation", async () => {
-    const organisations = await prisma.organisation.findMany({ include: { memberships: true } });
-    for (const organisation of organisations) {
-      const roles = new Set(organisation.memberships.map((membership) => membership.role));
+    for (const organisation of await prisma.organisation.findMany()) {
+      const roles = new Set((await membershipsOf(organisation.id)).map((membership) => membership.role));
       expect([...roles].sort()).toEqual(Object.values(OrganisationRole).sort());
     }
   });
 
   it("has a platform administrator and an oversight user without memberships", async () => {
-    const platformUsers = await prisma.user.findMany({
-      where: { platformRole: { not: null } },
-      include: { memberships: true },
-    });
+    const platformUsers = await prisma.user.findMany({ where: { platformRole: { not: null } } });
     expect(platformUsers.map((user) => user.platformRole).sort()).toEqual(Object.values(PlatformRole).sort());
-    expect(platformUsers.flatMap((user) => user.memberships)).toEqual([]);
+    for (const user of platformUsers) expect(await membershipsOfUser(user.id)).toEqual([]);
   });
 
   it("puts one person in two organisations with different roles", async () => {
-    const users = await prisma.user.findMany({ include: { memberships: true } });
-    const inTwo = users.filter((user) => user.memberships.length === 2);
+    const memberships = await Promise.all((await prisma.user.findMany()).map((user) => membershipsOfUser(user.id)));
+    const inTwo = memberships.filter((ofUser) => ofUser.length === 2);
     expect(inTwo).toHaveLength(1);
-    const roles = inTwo[0]?.memberships.map((membership) => membership.role) ?? [];
+    const roles = inTwo[0]?.map((membership) => membership.role) ?? [];
     expect(new Set(roles).size).toBe(2);
   });
 
@@ -101,10 +107,12 @@ describe("seedDemoData", () => {
     await prisma.organisation.update({ where: { id: organisation.id }, data: { name: "Omdöpt kommun" } });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "admin@exempelby.example" } });
     await prisma.user.update({ where: { id: user.id }, data: { passwordHash: "changed" } });
-    await prisma.membership.update({
-      where: { organisationId_userId: { organisationId: organisation.id, userId: user.id } },
-      data: { role: OrganisationRole.VIEWER },
-    });
+    await inScope(prisma, { organisationId: organisation.id }, (tx) =>
+      tx.membership.update({
+        where: { organisationId_userId: { organisationId: organisation.id, userId: user.id } },
+        data: { role: OrganisationRole.VIEWER },
+      }),
+    );
 
     const run = await seedDemoData(prisma);
 
@@ -112,11 +120,8 @@ describe("seedDemoData", () => {
     const restored = await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } });
     expect(restored.name).toBe("Exempelby kommun");
     expect(restored.version).toBe(organisation.version + 1);
-    const restoredUser = await prisma.user.findUniqueOrThrow({
-      where: { id: user.id },
-      include: { memberships: true },
-    });
+    const restoredUser = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(restoredUser.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
-    expect(restoredUser.memberships.map((membership) => membership.role)).toEqual([OrganisationRole.ADMIN]);
+    expect((await membershipsOfUser(user.id)).map((membership) => membership.role)).toEqual([OrganisationRole.ADMIN]);
   });
 });

@@ -1,0 +1,32 @@
+import { env } from "../env";
+import type { OrganisationRole } from "../db/generated/enums";
+import { invitationPath } from "../domain/access/invitations";
+import { invitationMail, sendMail } from "../mail/mailer";
+
+/** The absolute invitation link, on this installation's public URL. */
+export function invitationUrl(organisationSlug: string, token: string): string {
+  const { NEXTAUTH_URL, HOSTNAME, PORT } = env();
+  const base = NEXTAUTH_URL ?? `http://${HOSTNAME}:${PORT}`;
+  return new URL(invitationPath(organisationSlug, token), base).toString();
+}
+
+/**
+ * Mails the invitation when SMTP is configured. Otherwise (or when sending fails) the
+ * link is logged and returned, and the inviting admin passes it on.
+ */
+export async function sendInvitation(invitation: {
+  to: string;
+  organisationName: string;
+  role: OrganisationRole;
+  link: string;
+  expiresAt: Date;
+}): Promise<{ mailed: boolean }> {
+  try {
+    const { sent } = await sendMail({ to: invitation.to, ...invitationMail({ ...invitation, locale: "sv" }) });
+    if (sent) return { mailed: true };
+  } catch (error) {
+    console.error(`invitation mail to ${invitation.to} failed:`, error instanceof Error ? error.message : error);
+  }
+  console.info(`invitation for ${invitation.to} to ${invitation.organisationName}: ${invitation.link}`);
+  return { mailed: false };
+}

@@ -1,0 +1,110 @@
+/**
+ * next-auth's options against a real database: the credentials provider's answers
+ * (a user, null for a wrong password, a throttled error code the sign-in page reads)
+ * and OpenID Connect sign-in, which admits only existing users with a verified email.
+ */
+import { randomUUID } from "node:crypto";
+import type { Account, Profile } from "next-auth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AuthConfig, authorizeWithPassword, buildAuthOptions } from "@/server/auth/options";
+import { hashPassword } from "@/server/auth/password";
+import { SIGN_IN_THROTTLE } from "@/server/auth/sign-in";
+import { parseSignInError } from "@/server/auth/sign-in-flow";
+import { createTestDatabase, type TestDatabase } from "../../support/database";
+
+const PASSWORD = "lingonsylt cykel fönsterbräda";
+
+const config: AuthConfig = {
+  NEXTAUTH_URL: "http://localhost:3000",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  SESSION_MAX_AGE_HOURS: 8,
+  OIDC_ISSUER: "https://login.example.se/realms/tillit",
+  OIDC_CLIENT_ID: "tillit",
+  OIDC_CLIENT_SECRET: "s3cret",
+  OIDC_NAME: "Inloggning med e-legitimation",
+};
+
+let db: TestDatabase;
+let passwordHash: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  passwordHash = await hashPassword(PASSWORD);
+});
+afterAll(async () => db?.close());
+
+async function createUser() {
+  const email = `person-${randomUUID().slice(0, 8)}@kommun.example`;
+  return db.prisma.user.create({ data: { email, name: "Anna Svensson", passwordHash } });
+}
+
+describe("the credentials provider", () => {
+  const headers = { "x-forwarded-for": "192.0.2.10" };
+
+  it("returns the user for the right password", async () => {
+    const user = await createUser();
+    expect(await authorizeWithPassword(db.prisma, { email: user.email, password: PASSWORD }, headers)).toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+    });
+  });
+
+  it("returns null (next-auth's CredentialsSignin) for a wrong password or malformed input", async () => {
+    const user = await createUser();
+    expect(await authorizeWithPassword(db.prisma, { email: user.email, password: "wrong password" }, headers)).toBeNull();
+    expect(await authorizeWithPassword(db.prisma, { email: "not an email", password: PASSWORD }, headers)).toBeNull();
+    expect(await authorizeWithPassword(db.prisma, undefined, headers)).toBeNull();
+  });
+
+  it("throws a throttled error code that the sign-in page turns into minutes", async () => {
+    const user = await createUser();
+    const attempt = () => authorizeWithPassword(db.prisma, { email: user.email, password: "wrong password" }, {});
+    for (let failure = 1; failure < SIGN_IN_THROTTLE.account.maxFailures; failure += 1) await attempt();
+    const error = await attempt().then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(parseSignInError((error as Error).message)).toEqual({ kind: "throttled", retryAfterMinutes: 15 });
+  });
+});
+
+describe("OpenID Connect sign-in", () => {
+  const callbacks = buildAuthOptions(config, () => db.prisma).callbacks;
+  const account: Account = { provider: "oidc", type: "oauth", providerAccountId: "subject-1" };
+
+  const signIn = (profile: Profile) =>
+    callbacks?.signIn?.({ user: { id: profile.sub ?? "" }, account, profile });
+
+  it("admits an existing user whose verified email matches, whatever its case", async () => {
+    const user = await createUser();
+    expect(await signIn({ sub: "s", email: user.email.toUpperCase(), email_verified: true })).toBe(true);
+  });
+
+  it("refuses an unverified email, a missing email and an unknown one", async () => {
+    const user = await createUser();
+    expect(await signIn({ sub: "s", email: user.email })).toBe(false);
+    expect(await signIn({ sub: "s", email: user.email, email_verified: false })).toBe(false);
+    expect(await signIn({ sub: "s", email_verified: true })).toBe(false);
+    expect(await signIn({ sub: "s", email: `nobody-${randomUUID()}@kommun.example`, email_verified: true })).toBe(false);
+  });
+
+  it("puts Tillit's user id (not the provider's subject) in the token and records the sign-in", async () => {
+    const user = await createUser();
+    const profile: Profile = { sub: "provider-subject", email: user.email, email_verified: true };
+    const token = await callbacks?.jwt?.({
+      token: { sub: "provider-subject", email: user.email },
+      user: { id: "provider-subject", email: user.email },
+      account,
+      profile,
+    });
+    expect(token).toEqual({ sub: user.id });
+    const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.lastSignInAt).not.toBeNull();
+  });
+
+  it("leaves password sign-ins to the credentials provider", async () => {
+    expect(await callbacks?.signIn?.({ user: { id: "x" }, account: { provider: "credentials", type: "credentials", providerAccountId: "x" } })).toBe(true);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * Every mutation of the root router writes exactly one matching audit event, in the
+ * same transaction, with the right before and after values; and the audit log is
+ * append-only for the app's database role.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { inScope } from "@/server/db/scope";
+import { createTestDatabase } from "../../support/database";
+import {
+  addMember,
+  callerFor,
+  createOrganisation,
+  createTenancyWorld,
+  createUser,
+  inviteTo,
+  nextOrganisationNumber,
+  type TenancyWorld,
+} from "../../support/tenancy";
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let world: TenancyWorld;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  world = await createTenancyWorld(db.prisma);
+});
+afterAll(async () => db?.close());
+
+async function eventsFor(organisationId: string, requestId: string) {
+  return inScope(db.prisma, { organisationId }, (tx) =>
+    tx.auditEvent.findMany({ where: { organisationId, requestId }, orderBy: { createdAt: "asc" } }),
+  );
+}
+
+interface Expectation {
+  /** Performs the mutation with this request id; returns the organisation it belongs to. */
+  run(requestId: string): Promise<string>;
+  action: string;
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+const expectations: Record<string, () => Promise<Expectation>> = {
+  "organisations.create": async () => {
+    let organisationId = "";
+    const organisationNumber = nextOrganisationNumber();
+    return {
+      async run(requestId) {
+        const caller = await callerFor(db.prisma, world.users.platformAdmin, requestId);
+        await caller.organisations.create({
+          name: "Myndigheten för revision av prov",
+          organisationNumber,
+          kind: "CENTRAL_AGENCY",
+          sector: "ECONOMY_AND_FINANCE",
+          slug: "revision-av-prov",
+          firstAdminEmail: "gd@revision.example",
+        });
+        organisationId = (await inScope(db.prisma, {}, (tx) => tx.organisation.findUniqueOrThrow({ where: { slug: "revision-av-prov" } }))).id;
+        return organisationId;
+      },
+      action: "organisation.created",
+      changes: {
+        name: { before: null, after: "Myndigheten för revision av prov" },
+        organisationNumber: { before: null, after: organisationNumber },
+        kind: { before: null, after: "CENTRAL_AGENCY" },
+        sector: { before: null, after: "ECONOMY_AND_FINANCE" },
+        slug: { before: null, after: "revision-av-prov" },
+      },
+    };
+  },
+  "organisations.update": async () => ({
+    async run(requestId) {
+      const caller = await callerFor(db.prisma, world.users.platformAdmin, requestId);
+      const current = await inScope(db.prisma, {}, (tx) => tx.organisation.findUniqueOrThrow({ where: { id: world.orgA.id } }));
+      await caller.organisations.update({ ...current, name: "Omdöpt kommun", contactEmail: "registrator@omdopt.example" });
+      return world.orgA.id;
+    },
+    action: "organisation.updated",
+    changes: {
+      name: { before: expect.any(String), after: "Omdöpt kommun" },
+      contactEmail: { before: null, after: "registrator@omdopt.example" },
+    },
+  }),
+  "members.changeRole": async () => {
+    const member = await createUser(db.prisma);
+    await addMember(db.prisma, world.orgA, member, "VIEWER");
+    return {
+      async run(requestId) {
+        const caller = await callerFor(db.prisma, world.users.admin, requestId);
+        await caller.members.changeRole({ organisationSlug: world.orgA.slug, userId: member.id, role: "EDITOR", version: 1 });
+        return world.orgA.id;
+      },
+      action: "membership.roleChanged",
+      changes: { role: { before: "VIEWER", after: "EDITOR" } },
+    };
+  },
+  "members.remove": async () => {
+    const member = await createUser(db.prisma);
+    await addMember(db.prisma, world.orgA, member, "REVIEWER");
+    return {
+      async run(requestId) {
+        const caller = await callerFor(db.prisma, world.users.admin, requestId);
+        await caller.members.remove({ organisationSlug: world.orgA.slug, userId: member.id, version: 1 });
+        return world.orgA.id;
+      },
+      action: "membership.removed",
+      changes: { role: { before: "REVIEWER", after: null }, userId: { before: member.id, after: null } },
+    };
+  },
+  "invitations.create": async () => ({
+    async run(requestId) {
+      const caller = await callerFor(db.prisma, world.users.admin, requestId);
+      await caller.invitations.create({ organisationSlug: world.orgA.slug, email: "Ny.Person@Exempel.example", role: "REVIEWER" });
+      return world.orgA.id;
+    },
+    action: "invitation.created",
+    changes: {
+      email: { before: null, after: "ny.person@exempel.example" },
+      role: { before: null, after: "REVIEWER" },
+      expiresAt: { before: null, after: expect.any(String) },
+    },
+  }),
+  "invitations.revoke": async () => {
+    const invitation = await inviteTo(db.prisma, world.orgA, world.users.admin, "angrad@exempel.example");
+    return {
+      async run(requestId) {
+        const caller = await callerFor(db.prisma, world.users.admin, requestId);
+        await caller.invitations.revoke({ organisationSlug: world.orgA.slug, invitationId: invitation.id });
+        return world.orgA.id;
+      },
+      action: "invitation.revoked",
+      changes: { revokedAt: { before: null, after: expect.any(String) } },
+    };
+  },
+  "invitations.accept": async () => {
+    const invitee = await createUser(db.prisma);
+    const invitation = await inviteTo(db.prisma, world.orgA, world.users.admin, invitee.email, "EDITOR");
+    return {
+      async run(requestId) {
+        const caller = await callerFor(db.prisma, invitee, requestId);
+        await caller.invitations.accept({ organisationSlug: world.orgA.slug, token: invitation.token });
+        return world.orgA.id;
+      },
+      action: "membership.created",
+      changes: { userId: { before: null, after: invitee.id }, role: { before: null, after: "EDITOR" } },
+    };
+  },
+  "invitations.acceptAsNewUser": async () => {
+    const invitation = await inviteTo(db.prisma, world.orgA, world.users.admin, "helt.ny@exempel.example", "VIEWER");
+    return {
+      async run(requestId) {
+        const caller = await callerFor(db.prisma, null, requestId);
+        await caller.invitations.acceptAsNewUser({
+          organisationSlug: world.orgA.slug,
+          token: invitation.token,
+          name: "Helt Ny",
+          password: "ett långt lösenord för Tillit, november 2026",
+        });
+        return world.orgA.id;
+      },
+      action: "user.created",
+      changes: { email: { before: null, after: "helt.ny@exempel.example" }, name: { before: null, after: "Helt Ny" } },
+    };
+  },
+};
+
+const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
+  .filter(([, procedure]) => procedure._def.type === "mutation")
+  .map(([path]) => path);
+
+describe("audit log", () => {
+  it.each(mutations)("%s writes exactly one matching audit event with before and after", async (path) => {
+    const expectation = expectations[path];
+    expect(expectation, `add an audit expectation for the mutation ${path}`).toBeDefined();
+    const { run, action, changes } = await expectation!();
+    const requestId: string = crypto.randomUUID();
+    const organisationId = await run(requestId);
+    const events = await eventsFor(organisationId, requestId);
+    const matching = events.filter((event) => event.action === action);
+    expect(matching).toHaveLength(1);
+    expect(matching[0]!.changes).toEqual(changes);
+    expect(matching[0]!.actorLabel).not.toBe("");
+  });
+
+  it("writes nothing when the mutation fails (same transaction)", async () => {
+    const requestId: string = crypto.randomUUID();
+    const caller = await callerFor(db.prisma, world.users.admin, requestId);
+    const lastAdmin = await createOrganisation(db.prisma, nextOrganisationNumber());
+    await addMember(db.prisma, lastAdmin, world.users.admin, "ADMIN");
+    await expect(
+      caller.members.changeRole({ organisationSlug: lastAdmin.slug, userId: world.users.admin.id, role: "VIEWER", version: 1 }),
+    ).rejects.toThrow(/at least one administrator/);
+    expect(await eventsFor(lastAdmin.id, requestId)).toEqual([]);
+  });
+
+  it("is append-only for the app role: UPDATE and DELETE are refused", async () => {
+    const update = inScope(db.prisma, { organisationId: world.orgA.id }, (tx) =>
+      tx.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "organisationId" = ${world.orgA.id}::uuid`,
+    );
+    await expect(update).rejects.toThrow(/permission denied/);
+    const remove = inScope(db.prisma, { organisationId: world.orgA.id }, (tx) =>
+      tx.$executeRaw`DELETE FROM "AuditEvent" WHERE "organisationId" = ${world.orgA.id}::uuid`,
+    );
+    await expect(remove).rejects.toThrow(/permission denied/);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Every procedure of the root router, called as every kind of caller. The list of
+ * procedures is read from the router itself: a new procedure without a guard (no access
+ * meta) or without a sample input here fails this test.
+ */
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import type { ProcedureMeta } from "@/server/api/trpc";
+import { inScope } from "@/server/db/scope";
+import { roleHasPermission } from "@/server/domain/access/permissions";
+import { createTestDatabase } from "../../support/database";
+import {
+  addMember,
+  callerFor,
+  countEverything,
+  createOrganisation,
+  createTenancyWorld,
+  createUser,
+  inviteTo,
+  nextOrganisationNumber,
+  type TenancyWorld,
+  type TestUser,
+} from "../../support/tenancy";
+
+type Db = Awaited<ReturnType<typeof createTestDatabase>>;
+type CallerName = "anonymous" | "outsider" | "admin" | "editor" | "reviewer" | "viewer" | "platformAdmin" | "oversight";
+const callerNames: CallerName[] = ["anonymous", "outsider", "admin", "editor", "reviewer", "viewer", "platformAdmin", "oversight"];
+const roleOf = { admin: "ADMIN", editor: "EDITOR", reviewer: "REVIEWER", viewer: "VIEWER" } as const;
+
+interface SampleContext {
+  db: Db;
+  world: TenancyWorld;
+  as: TestUser | null;
+}
+type Sample = (context: SampleContext) => Promise<unknown>;
+
+const password = "ett långt lösenord för Tillit, november 2026";
+
+async function freshMember({ db, world }: SampleContext) {
+  const user = await createUser(db.prisma);
+  await addMember(db.prisma, world.orgA, user, "VIEWER");
+  return user;
+}
+
+/** Valid input for each procedure, made fresh for every call (mutations change state). */
+const samples: Record<string, Sample> = {
+  "me.profile": async () => undefined,
+  "me.memberships": async () => undefined,
+  "organisations.directory": async () => undefined,
+  "organisations.get": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "organisations.adminList": async () => undefined,
+  "organisations.counts": async () => undefined,
+  "organisations.create": async () => {
+    const slug = `ny-${Math.random().toString(36).slice(2, 10)}`;
+    return {
+      name: "Myndigheten för nya prov",
+      organisationNumber: nextOrganisationNumber(),
+      kind: "CENTRAL_AGENCY",
+      sector: "DIGITAL_GOVERNMENT",
+      slug,
+      firstAdminEmail: `chef@${slug}.example`,
+    };
+  },
+  "organisations.update": async ({ db, world }) => {
+    const current = await inScope(db.prisma, {}, (tx) => tx.organisation.findUniqueOrThrow({ where: { id: world.orgA.id } }));
+    return {
+      id: current.id,
+      version: current.version,
+      name: current.name,
+      organisationNumber: current.organisationNumber,
+      kind: current.kind,
+      sector: current.sector,
+      slug: current.slug,
+      contactEmail: "registrator@exempel.example",
+      websiteUrl: null,
+    };
+  },
+  "members.list": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "members.changeRole": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    userId: (await freshMember(context)).id,
+    role: "REVIEWER",
+    version: 1,
+  }),
+  "members.remove": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    userId: (await freshMember(context)).id,
+    version: 1,
+  }),
+  "invitations.list": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "invitations.create": async ({ world }) => ({
+    organisationSlug: world.orgA.slug,
+    email: `ny-${Math.random().toString(36).slice(2, 10)}@exempel.example`,
+    role: "VIEWER",
+  }),
+  "invitations.revoke": async ({ db, world }) => {
+    const invitation = await inviteTo(db.prisma, world.orgA, world.users.admin, `r-${Math.random()}@x.example`);
+    return { organisationSlug: world.orgA.slug, invitationId: invitation.id };
+  },
+  "invitations.preview": async ({ db, world }) => {
+    const invitation = await inviteTo(db.prisma, world.orgA, world.users.admin, `p-${Math.random()}@x.example`);
+    return { organisationSlug: world.orgA.slug, token: invitation.token };
+  },
+  "invitations.accept": async ({ db, as }) => {
+    // A new organisation that invites the caller, so that every signed-in caller can accept.
+    const organisation = await createOrganisation(db.prisma, nextOrganisationNumber());
+    const inviter = await createUser(db.prisma);
+    await addMember(db.prisma, organisation, inviter, "ADMIN");
+    const invitation = await inviteTo(db.prisma, organisation, inviter, as?.email ?? "nobody@x.example");
+    return { organisationSlug: organisation.slug, token: invitation.token };
+  },
+  "invitations.acceptAsNewUser": async ({ db, world }) => {
+    const invitation = await inviteTo(db.prisma, world.orgA, world.users.admin, `n-${Math.random()}@x.example`);
+    return { organisationSlug: world.orgA.slug, token: invitation.token, name: "Ny Medarbetare", password };
+  },
+  "audit.list": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "audit.forEntity": async ({ world }) => ({ organisationSlug: world.orgA.slug, entityType: "Organisation", entityId: world.orgA.id }),
+};
+
+function expectedOutcome(access: ProcedureMeta["access"], caller: CallerName): "ok" | "UNAUTHORIZED" | "FORBIDDEN" {
+  if (access.kind === "public") return "ok";
+  if (caller === "anonymous") return "UNAUTHORIZED";
+  switch (access.kind) {
+    case "authenticated":
+      return "ok";
+    case "platform":
+      return caller === "platformAdmin" ? "ok" : "FORBIDDEN";
+    case "oversight":
+      return caller === "oversight" ? "ok" : "FORBIDDEN";
+    case "organisation":
+      return caller in roleOf && roleHasPermission(roleOf[caller as keyof typeof roleOf], access.permission) ? "ok" : "FORBIDDEN";
+  }
+}
+
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta; type: string } }>);
+
+let db: Db;
+let world: TenancyWorld;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  world = await createTenancyWorld(db.prisma);
+});
+afterAll(async () => db?.close());
+
+describe("authorisation matrix", () => {
+  it("finds the procedures by walking the router", () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(Object.keys(samples).length);
+  });
+
+  it.each(procedures)("%s is built from a guarded procedure kind and has a sample", (path, procedure) => {
+    expect(procedure._def.meta?.access, `${path} has no access rule: build it from a procedure kind in server/api/trpc.ts`).toBeDefined();
+    expect(samples[path], `add a sample input for ${path} to this test`).toBeDefined();
+  });
+
+  for (const [path, procedure] of procedures) {
+    const access = procedure._def.meta?.access;
+    const sample = samples[path];
+    if (!access || !sample) continue;
+    describe(path, () => {
+      it.each(callerNames)(`as %s`, async (callerName) => {
+        const as = callerName === "anonymous" ? null : world.users[callerName];
+        const input = await sample({ db, world, as });
+        const expected = expectedOutcome(access, callerName);
+        const before = expected === "ok" ? null : await countEverything(db.prisma, [world.orgA, world.orgB]);
+        const caller = await callerFor(db.prisma, as);
+        const call = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+          input: unknown,
+        ) => Promise<unknown>;
+        if (expected === "ok") {
+          await call(input).catch((error: unknown) => {
+            throw new Error(`${path} as ${callerName} should succeed, but: ${error instanceof Error ? error.message : error}`);
+          });
+          return;
+        }
+        const error = await call(input).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, `${path} as ${callerName} should be refused`).toBeInstanceOf(TRPCError);
+        expect((error as TRPCError).code).toBe(expected);
+        expect(await countEverything(db.prisma, [world.orgA, world.orgB])).toEqual(before);
+      });
+    });
+  }
+});
