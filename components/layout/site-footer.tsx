@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
@@ -6,9 +7,9 @@ export async function SiteFooter() {
     <footer className="mt-16 border-t border-gray-200 bg-gray-50">
       <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-muted">
         <p>{t("footerText")}</p>
-        <a href="/api/health" className="underline hover:text-ink">
+        <Link href="/api/health" prefetch={false} className="underline hover:text-ink">
           {t("health")}
-        </a>
+        </Link>
       </div>
     </footer>
   );

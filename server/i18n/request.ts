@@ -9,6 +9,8 @@ export default getRequestConfig(async () => {
   const locale: Locale = isLocale(chosen) ? chosen : defaultLocale;
   return {
     locale,
+    // Swedish public sector: dates and times always in Swedish time, wherever the server runs.
+    timeZone: "Europe/Stockholm",
     messages: (await import(`./messages/${locale}.json`)).default,
   };
 });

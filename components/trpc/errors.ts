@@ -1,0 +1,71 @@
+import { isTRPCClientError } from "@trpc/client";
+import { useFormatter, useTranslations } from "next-intl";
+import { dateTimeFormat } from "@/components/ui/format";
+import type { AppRouter } from "@/server/api/root";
+
+export interface ApiFieldError {
+  field: string;
+  message: string;
+}
+
+export interface ApiConflict {
+  changedBy: string | null;
+  changedAt: Date | null;
+}
+
+/** What the UI needs to know about a failed call. */
+export interface ApiProblem {
+  code: string;
+  fieldErrors: ApiFieldError[];
+  conflict: ApiConflict | null;
+  requestId: string | null;
+  message: string;
+}
+
+/** Reads the error formatter's fields (server/api/trpc.ts) off a failed tRPC call. */
+export function apiProblem(error: unknown): ApiProblem {
+  if (isTRPCClientError<AppRouter>(error)) {
+    const data = error.data;
+    return {
+      code: data?.code ?? "INTERNAL_SERVER_ERROR",
+      fieldErrors: data?.fieldErrors ?? [],
+      conflict: data?.conflict ? { changedBy: data.conflict.changedBy, changedAt: data.conflict.changedAt } : null,
+      requestId: data?.requestId ?? null,
+      message: error.message,
+    };
+  }
+  return { code: "NETWORK", fieldErrors: [], conflict: null, requestId: null, message: "" };
+}
+
+/**
+ * A sentence for a failed call, in the user's language. Field errors are shown next
+ * to their fields, so here they only count when the form has no such field.
+ */
+export function useProblemMessage(): (problem: ApiProblem) => string {
+  const t = useTranslations("Common.errors");
+  const format = useFormatter();
+  return (problem) => {
+    switch (problem.code) {
+      case "CONFLICT": {
+        const who = problem.conflict?.changedBy ?? t("someoneElse");
+        return problem.conflict?.changedAt
+          ? t("conflictAt", { who, when: format.dateTime(problem.conflict.changedAt, dateTimeFormat) })
+          : t("conflict", { who });
+      }
+      case "UNAUTHORIZED":
+        return t("signedOut");
+      case "FORBIDDEN":
+        return t("forbidden");
+      case "NOT_FOUND":
+        return t("notFound");
+      case "TOO_MANY_REQUESTS":
+        return t("tooManyRequests");
+      case "BAD_REQUEST":
+        return problem.fieldErrors.length > 0 ? problem.fieldErrors.map((e) => e.message).join(" ") : t("badRequest");
+      case "NETWORK":
+        return t("network");
+      default:
+        return problem.requestId ? t("unexpectedWithId", { id: problem.requestId }) : t("unexpected");
+    }
+  };
+}
