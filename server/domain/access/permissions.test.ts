@@ -15,6 +15,16 @@ describe("role → permission table", () => {
     }
   });
 
+  it("lets registrars and admins keep the register, and only admins restore or delete", () => {
+    for (const permission of ["useCase.create", "useCase.update", "useCase.archive", "useCase.import"] as const) {
+      expect(organisationRoles.filter((role) => roleHasPermission(role, permission))).toEqual(["ADMIN", "EDITOR"]);
+    }
+    for (const permission of ["useCase.restore", "useCase.delete"] as const) {
+      expect(organisationRoles.filter((role) => roleHasPermission(role, permission))).toEqual(["ADMIN"]);
+    }
+    for (const role of organisationRoles) expect(roleHasPermission(role, "useCase.read")).toBe(true);
+  });
+
   it("grants only permissions that exist", () => {
     for (const permissions of Object.values(rolePermissions)) {
       for (const permission of permissions) expect(allPermissions).toContain(permission);

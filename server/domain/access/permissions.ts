@@ -12,6 +12,7 @@ const resources = {
   organisation: ["read"],
   member: ["read", "invite", "update", "remove"],
   audit: ["read"],
+  useCase: ["read", "create", "update", "archive", "restore", "delete", "import"],
 } as const;
 
 type Resources = typeof resources;
@@ -23,11 +24,21 @@ export const allPermissions: readonly Permission[] = Object.entries(resources).f
   actions.map((action) => `${resource}.${action}` as Permission),
 );
 
-const everyMember: Permission[] = ["organisation.read", "member.read"];
+const everyMember: Permission[] = ["organisation.read", "member.read", "useCase.read"];
+const registrar: Permission[] = ["useCase.create", "useCase.update", "useCase.archive", "useCase.import"];
 
 export const rolePermissions = {
-  ADMIN: [...everyMember, "member.invite", "member.update", "member.remove", "audit.read"],
-  EDITOR: [...everyMember],
+  ADMIN: [
+    ...everyMember,
+    ...registrar,
+    "useCase.restore",
+    "useCase.delete",
+    "member.invite",
+    "member.update",
+    "member.remove",
+    "audit.read",
+  ],
+  EDITOR: [...everyMember, ...registrar],
   REVIEWER: [...everyMember],
   VIEWER: [...everyMember],
 } as const satisfies Record<OrganisationRole, readonly Permission[]>;

@@ -13,10 +13,16 @@ export const auditAction = z.enum([
   "membership.roleChanged",
   "membership.removed",
   "user.created",
+  "useCase.created",
+  "useCase.updated",
+  "useCase.archived",
+  "useCase.restored",
+  "useCase.deleted",
+  "useCase.imported",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 
-export const auditEntityType = z.enum(["Organisation", "Invitation", "Membership", "User"]);
+export const auditEntityType = z.enum(["Organisation", "Invitation", "Membership", "User", "UseCase"]);
 export type AuditEntityType = z.infer<typeof auditEntityType>;
 
 /** Who did it: a signed-in user. */
