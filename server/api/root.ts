@@ -3,6 +3,8 @@ import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
+import { useCaseFilesRouter } from "./routers/use-case-files";
+import { useCasesRouter } from "./routers/use-cases";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -11,6 +13,8 @@ export const appRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   audit: auditRouter,
+  useCases: useCasesRouter,
+  useCaseFiles: useCaseFilesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -107,6 +107,7 @@ export async function countEverything(prisma: PrismaClient, organisations: TestO
         memberships: await tx.membership.count({ where: { organisationId: o.id } }),
         invitations: await tx.invitation.count({ where: { organisationId: o.id } }),
         auditEvents: await tx.auditEvent.count({ where: { organisationId: o.id } }),
+        useCases: await tx.useCase.count({ where: { organisationId: o.id } }),
         version: (await tx.organisation.findUniqueOrThrow({ where: { id: o.id } })).version,
       })),
     ),

@@ -1,16 +1,22 @@
 /**
  * A small, realistic and entirely fictional Swedish demo: four public bodies, four people
- * with each organisation role in each, one person in two organisations, and DIGG's platform
- * administrator and oversight officer. Everyone signs in with DEMO_PASSWORD.
+ * with each organisation role in each, one person in two organisations, DIGG's platform
+ * administrator and oversight officer, and a few AI use cases in each organisation's
+ * register (demo-use-cases.ts). Everyone signs in with DEMO_PASSWORD.
  *
  * Idempotent: records are matched on their natural keys (organisation number, e-mail,
- * organisation + user) and written only when they differ from the demo, so a second run
+ * organisation + user, organisation + use-case title) and written only when they differ from the demo, so a second run
  * changes nothing, and a run after someone edited the demo puts it back.
  */
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { normaliseOrganisationNumber } from "../../domain/organisations/organisation-number";
+import { toUseCaseData, toUseCaseRecord } from "../../domain/use-cases/record";
+import { brokenUseCaseRules } from "../../domain/use-cases/rules";
+import { type UseCaseFields, type UseCaseFieldsInput, useCaseFields } from "../../domain/use-cases/schemas";
+import { nextUseCaseReference } from "../../domain/use-cases/service";
 import type { PrismaClient, Transaction } from "../client";
 import { OrganisationKind, OrganisationRole, PlatformRole, Sector } from "../generated/enums";
+import { DEMO_USE_CASES } from "./demo-use-cases";
 
 /** Long, not a common password, and printed for anyone running the demo. */
 export const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -177,6 +183,11 @@ async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> 
       changes += (await syncMembership(tx, organisationId, result.id, membership.role)) ? 1 : 0;
     }
   }
+  for (const [slug, useCases] of Object.entries(DEMO_USE_CASES)) {
+    const organisationId = organisationIds.get(slug);
+    if (!organisationId) throw new Error(`demo data: no organisation "${slug}"`);
+    for (const useCase of useCases) changes += (await syncUseCase(tx, organisationId, useCase)) ? 1 : 0;
+  }
   return changes;
 }
 
@@ -234,6 +245,35 @@ async function syncMembership(
   }
   if (existing.role === role) return false;
   await tx.membership.update({ where: key, data: { role, version: { increment: 1 } } });
+  return true;
+}
+
+function checkedUseCase(input: UseCaseFieldsInput): UseCaseFields {
+  const fields = useCaseFields.parse(input);
+  const problems = brokenUseCaseRules(fields);
+  if (problems.length > 0) throw new Error(`demo data: "${fields.title}" breaks the register's rules: ${JSON.stringify(problems)}`);
+  return fields;
+}
+
+/** A demo use case, matched on its title in the organisation; a new one gets the next reference. */
+async function syncUseCase(tx: Transaction, organisationId: string, input: UseCaseFieldsInput): Promise<boolean> {
+  const wanted = checkedUseCase(input);
+  await tx.$queryRaw`SELECT set_config('app.organisation_id', ${organisationId}, true)`;
+  const existing = await tx.useCase.findFirst({ where: { organisationId, title: wanted.title } });
+  if (!existing) {
+    const reference = await nextUseCaseReference(tx, organisationId);
+    await tx.useCase.create({ data: { ...toUseCaseData(wanted), organisationId, reference } });
+    return true;
+  }
+  const current = toUseCaseRecord(existing);
+  const differs = (Object.keys(wanted) as (keyof UseCaseFields)[]).some(
+    (key) => JSON.stringify(current[key]) !== JSON.stringify(wanted[key]),
+  );
+  if (!differs && current.archivedAt === null) return false;
+  await tx.useCase.update({
+    where: { organisationId_id: { organisationId, id: existing.id } },
+    data: { ...toUseCaseData(wanted), archivedAt: null, version: { increment: 1 } },
+  });
   return true;
 }
 

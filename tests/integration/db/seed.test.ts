@@ -5,6 +5,8 @@ import { OrganisationKind, OrganisationRole, PlatformRole } from "@/server/db/ge
 import { inScope } from "@/server/db/scope";
 import { DEMO_PASSWORD, type DemoSummary, formatDemoSignIns, seedDemoData } from "@/server/db/seed/demo";
 import { normaliseOrganisationNumber } from "@/server/domain/organisations/organisation-number";
+import { toUseCaseRecord } from "@/server/domain/use-cases/record";
+import { brokenUseCaseRules } from "@/server/domain/use-cases/rules";
 import { createTestDatabase } from "../../support/database";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -31,18 +33,28 @@ function membershipsOfUser(userId: string) {
   return inScope(prisma, { userId }, (tx) => tx.membership.findMany({ where: { userId } }));
 }
 
+function registerOf(organisationId: string) {
+  return inScope(prisma, { organisationId }, (tx) => tx.useCase.findMany({ where: { organisationId }, orderBy: { reference: "asc" } }));
+}
+
 /** Every demo row with every column, in a stable order. */
 async function snapshot(db: PrismaClient) {
   const organisations = await db.organisation.findMany({ orderBy: { organisationNumber: "asc" } });
   const memberships = [];
-  for (const organisation of organisations) memberships.push(...(await membershipsOf(organisation.id)));
-  return { organisations, users: await db.user.findMany({ orderBy: { email: "asc" } }), memberships };
+  const useCases = [];
+  for (const organisation of organisations) {
+    memberships.push(...(await membershipsOf(organisation.id)));
+    useCases.push(...(await registerOf(organisation.id)));
+  }
+  return { organisations, users: await db.user.findMany({ orderBy: { email: "asc" } }), memberships, useCases };
 }
 
 describe("seedDemoData", () => {
   it("creates the demo, and a second run changes nothing", async () => {
     const before = await snapshot(prisma);
-    expect(firstRun.changes).toBe(before.organisations.length + before.users.length + before.memberships.length);
+    expect(firstRun.changes).toBe(
+      before.organisations.length + before.users.length + before.memberships.length + before.useCases.length,
+    );
 
     const secondRun = await seedDemoData(prisma);
 
@@ -70,6 +82,21 @@ describe("seedDemoData", () => {
     for (const organisation of await prisma.organisation.findMany()) {
       const roles = new Set((await membershipsOf(organisation.id)).map((membership) => membership.role));
       expect([...roles].sort()).toEqual(Object.values(OrganisationRole).sort());
+    }
+  });
+
+  it("has three to five use cases in every organisation's register, valid by its rules, with functional contacts", async () => {
+    const userEmails = new Set((await prisma.user.findMany()).map((user) => user.email));
+    for (const organisation of await prisma.organisation.findMany()) {
+      const useCases = await registerOf(organisation.id);
+      expect(useCases.length, organisation.slug).toBeGreaterThanOrEqual(3);
+      expect(useCases.length, organisation.slug).toBeLessThanOrEqual(5);
+      const numbers = useCases.map((useCase) => /^AI-\d{4}-(\d{3})$/.exec(useCase.reference)?.[1]);
+      expect(numbers).toEqual(useCases.map((_, index) => String(index + 1).padStart(3, "0")));
+      for (const useCase of useCases) {
+        expect(brokenUseCaseRules(toUseCaseRecord(useCase)), useCase.title).toEqual([]);
+        if (useCase.publicContactEmail) expect(userEmails.has(useCase.publicContactEmail), useCase.title).toBe(false);
+      }
     }
   });
 
@@ -114,9 +141,19 @@ describe("seedDemoData", () => {
       }),
     );
 
+    const useCase = (await registerOf(organisation.id))[0]!;
+    await inScope(prisma, { organisationId: organisation.id }, (tx) =>
+      tx.useCase.update({
+        where: { organisationId_id: { organisationId: organisation.id, id: useCase.id } },
+        data: { publicSummary: "Ändrad", archivedAt: new Date() },
+      }),
+    );
+
     const run = await seedDemoData(prisma);
 
-    expect(run.changes).toBe(3);
+    expect(run.changes).toBe(4);
+    const restoredUseCase = (await registerOf(organisation.id))[0]!;
+    expect(restoredUseCase).toMatchObject({ publicSummary: useCase.publicSummary, archivedAt: null, version: useCase.version + 1 });
     const restored = await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } });
     expect(restored.name).toBe("Exempelby kommun");
     expect(restored.version).toBe(organisation.version + 1);

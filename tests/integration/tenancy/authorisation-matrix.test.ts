@@ -22,6 +22,8 @@ import {
   type TenancyWorld,
   type TestUser,
 } from "../../support/tenancy";
+import { registerFileUpload } from "../../support/use-case-files";
+import { createTestUseCase, sampleUseCaseFields } from "../../support/use-cases";
 
 type Db = Awaited<ReturnType<typeof createTestDatabase>>;
 type CallerName = "anonymous" | "outsider" | "admin" | "editor" | "reviewer" | "viewer" | "platformAdmin" | "oversight";
@@ -41,6 +43,12 @@ async function freshMember({ db, world }: SampleContext) {
   const user = await createUser(db.prisma);
   await addMember(db.prisma, world.orgA, user, "VIEWER");
   return user;
+}
+
+/** A new use case of organisation A: its id and version, with A's slug, as the procedures take them. */
+async function freshUseCase({ db, world }: SampleContext, options: { archived?: boolean } = {}) {
+  const { id, version } = await createTestUseCase(db.prisma, world.orgA, world.users.admin, options);
+  return { organisationSlug: world.orgA.slug, id, version };
 }
 
 /** Valid input for each procedure, made fresh for every call (mutations change state). */
@@ -116,6 +124,24 @@ const samples: Record<string, Sample> = {
   },
   "audit.list": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
   "audit.forEntity": async ({ world }) => ({ organisationSlug: world.orgA.slug, entityType: "Organisation", entityId: world.orgA.id }),
+  "useCases.list": async ({ world }) => ({ organisationSlug: world.orgA.slug, filters: { q: "chattbot" } }),
+  "useCases.get": async (context) => {
+    const { organisationSlug, id } = await freshUseCase(context);
+    return { organisationSlug, id };
+  },
+  "useCases.history": async (context) => {
+    const { organisationSlug, id } = await freshUseCase(context);
+    return { organisationSlug, id };
+  },
+  "useCases.businessAreas": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "useCases.create": async ({ world }) => ({ organisationSlug: world.orgA.slug, useCase: sampleUseCaseFields() }),
+  "useCases.update": async (context) => ({ ...(await freshUseCase(context)), useCase: sampleUseCaseFields({ title: "Ändrad titel" }) }),
+  "useCases.archive": async (context) => freshUseCase(context),
+  "useCases.restore": async (context) => freshUseCase(context, { archived: true }),
+  "useCases.delete": async (context) => freshUseCase(context),
+  "useCaseFiles.previewImport": async ({ world }) => ({ organisationSlug: world.orgA.slug, ...(await registerFileUpload()) }),
+  "useCaseFiles.import": async ({ world }) => ({ organisationSlug: world.orgA.slug, ...(await registerFileUpload()) }),
+  "useCaseFiles.exportRecords": async ({ world }) => ({ organisationSlug: world.orgA.slug, filters: { q: "chattbot" } }),
 };
 
 function expectedOutcome(access: ProcedureMeta["access"], caller: CallerName): "ok" | "UNAUTHORIZED" | "FORBIDDEN" {

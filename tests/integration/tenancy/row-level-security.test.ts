@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inScope } from "@/server/db/scope";
 import { createTestDatabase } from "../../support/database";
 import { createTenancyWorld, inviteTo, type TenancyWorld } from "../../support/tenancy";
+import { createTestUseCase } from "../../support/use-cases";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let world: TenancyWorld;
@@ -18,6 +19,9 @@ beforeAll(async () => {
   // Rows of both organisations in every tenant table (invitations also write audit events).
   await inviteTo(db.prisma, world.orgA, world.users.admin, "a@exempel.example");
   await inviteTo(db.prisma, world.orgB, world.users.outsider, "b@exempel.example");
+  // Use cases (and their reference counters) of both organisations.
+  await createTestUseCase(db.prisma, world.orgA, world.users.admin);
+  await createTestUseCase(db.prisma, world.orgB, world.users.outsider);
   const rows = await db.prisma.$queryRaw<{ table_name: string }[]>`
     SELECT table_name FROM information_schema.columns
     WHERE table_schema = 'public' AND column_name = 'organisationId' ORDER BY table_name`;
@@ -34,7 +38,7 @@ async function organisationIdsIn(table: string, scope: { organisationId?: string
 
 describe("row-level security", () => {
   it("covers the tenant tables", () => {
-    expect(tenantTables).toEqual(expect.arrayContaining(["AuditEvent", "Invitation", "Membership"]));
+    expect(tenantTables).toEqual(expect.arrayContaining(["AuditEvent", "Invitation", "Membership", "UseCase", "UseCaseReferenceCounter"]));
   });
 
   it("is enabled and forced on every tenant table", async () => {
