@@ -1,0 +1,59 @@
+import "server-only";
+
+import { TRPCError } from "@trpc/server";
+import { cookies } from "next/headers";
+import { defaultLocale, isLocale, type Locale, localeCookieName } from "../i18n/config";
+
+/** The visitor's chosen language, as the pages read it (server/i18n/request.ts). */
+export async function requestLocale(): Promise<Locale> {
+  const chosen = (await cookies()).get(localeCookieName)?.value;
+  return isLocale(chosen) ? chosen : defaultLocale;
+}
+
+/** Today in Swedish time, for file names. */
+export function todayInSweden(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
+}
+
+/** A URL query as an object: a repeated key (`?stage=IDEA&stage=PILOT`) becomes an array. */
+export function queryObject(params: URLSearchParams, omit: string[] = []): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    if (omit.includes(key)) continue;
+    const values = params.getAll(key);
+    result[key] = values.length === 1 ? values[0]! : values;
+  }
+  return result;
+}
+
+export function fileResponse(bytes: Uint8Array, contentType: string, fileName: string): Response {
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+export function problemResponse(status: number, message: string): Response {
+  return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
+}
+
+const statusOf: Partial<Record<TRPCError["code"], number>> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_REQUEST: 400,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/** A refused call as an HTTP answer; anything unexpected is rethrown (a 500, logged by Next). */
+export function refusedCallResponse(error: unknown): Response {
+  if (error instanceof TRPCError) {
+    const status = statusOf[error.code];
+    if (status) return problemResponse(status, error.message);
+  }
+  throw error;
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { exportRecords } from "../../domain/use-cases/export";
+import { importUseCases, MAX_IMPORT_BYTES, type ParsedImport, parseUseCaseFile } from "../../domain/use-cases/import";
+import { useCaseListFilters } from "../../domain/use-cases/schemas";
+import { organisationChange } from "../change-context";
+import { orgProcedure, router } from "../trpc";
+
+/** Base64 takes four characters for every three bytes; a little room for padding. */
+const MAX_BASE64_LENGTH = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
+
+export const importFileInput = z.object({
+  fileName: z.string().trim().min(1, "choose a file").max(255, "the file name is too long"),
+  contentBase64: z
+    .string()
+    .max(MAX_BASE64_LENGTH, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "the file was not sent correctly"),
+});
+
+function parseInput(input: z.infer<typeof importFileInput>): Promise<ParsedImport> {
+  return parseUseCaseFile({ fileName: input.fileName, bytes: new Uint8Array(Buffer.from(input.contentBase64, "base64")) });
+}
+
+/** What the preview shows: every row's title and result, without the parsed records. */
+function preview(parsed: ParsedImport) {
+  const rows = parsed.rows.map((row) => ({
+    rowNumber: row.rowNumber,
+    title: row.fields?.title ?? null,
+    ok: row.errors.length === 0,
+    errors: row.errors,
+  }));
+  const errorCount = rows.filter((row) => !row.ok).length;
+  return { rows, validCount: rows.length - errorCount, errorCount, fileErrors: parsed.fileErrors };
+}
+
+export const useCaseFilesRouter = router({
+  /** Reads and checks a file, writes nothing. A mutation only because the file travels in the body. */
+  previewImport: orgProcedure("useCase.import")
+    .input(importFileInput)
+    .mutation(async ({ input }) => preview(await parseInput(input))),
+
+  /** All rows or none; refuses the whole file, with every row's errors, if any row is bad. */
+  import: orgProcedure("useCase.import")
+    .input(importFileInput)
+    .mutation(async ({ ctx, input }) => importUseCases(ctx.tx, organisationChange(ctx), await parseInput(input))),
+
+  exportRecords: orgProcedure("useCase.read")
+    .input(z.object({ filters: useCaseListFilters.prefault({}) }))
+    .query(({ ctx, input }) => exportRecords(ctx.tx, ctx.organisation.id, input.filters)),
+});
