@@ -9,7 +9,7 @@ export async function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
   const roles = await getTranslations("Roles");
   const base = `/${workspace.slug}`;
   return (
-    <div className="mb-8">
+    <div className="mb-8 print:mb-4">
       <p className="text-sm text-muted">
         {kinds(workspace.kind)} · {t("yourRole", { role: roles(workspace.role) })}
       </p>
@@ -18,6 +18,7 @@ export async function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
         label={t("navigation", { organisation: workspace.name })}
         items={[
           { href: base, label: t("overview"), exact: true },
+          { href: `${base}/register`, label: t("register") },
           { href: `${base}/members`, label: t("members") },
           ...(can(workspace, "audit.read") ? [{ href: `${base}/audit`, label: t("audit") }] : []),
         ]}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { loadOrNavigate } from "@/components/trpc/server";
+import { UseCaseHistory } from "@/components/use-cases/use-case-view/use-case-history";
+import { UseCaseOverview } from "@/components/use-cases/use-case-view/use-case-overview";
+import { UseCaseView, type UseCaseTab } from "@/components/use-cases/use-case-view/use-case-view";
+import { can, loadWorkspace } from "@/components/workspace/load";
+import { api } from "@/server/api/caller";
+
+type Props = { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ tab?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { org, id } = await params;
+  const returnTo = `/${org}/register/${id}`;
+  const workspace = await loadWorkspace(org, returnTo);
+  const caller = await api();
+  const useCase = await loadOrNavigate(() => caller.useCases.get({ organisationSlug: org, id }), returnTo);
+  const t = await getTranslations("UseCases");
+  return { title: `${useCase.title} (${useCase.reference}) – ${t("register.heading")}: ${workspace.name}` };
+}
+
+export default async function UseCasePage({ params, searchParams }: Props) {
+  const { org, id } = await params;
+  const { tab: rawTab } = await searchParams;
+  const tab: UseCaseTab = rawTab === "history" ? "history" : "overview";
+  const returnTo = `/${org}/register/${id}${tab === "history" ? "?tab=history" : ""}`;
+  const workspace = await loadWorkspace(org, returnTo);
+  const caller = await api();
+  const [useCase, history] = await Promise.all([
+    loadOrNavigate(() => caller.useCases.get({ organisationSlug: org, id }), returnTo),
+    tab === "history" ? loadOrNavigate(() => caller.useCases.history({ organisationSlug: org, id }), returnTo) : null,
+  ]);
+  const archived = useCase.archivedAt !== null;
+  const allowed = {
+    edit: !archived && can(workspace, "useCase.update"),
+    archive: !archived && can(workspace, "useCase.archive"),
+    restore: archived && can(workspace, "useCase.restore"),
+    delete: useCase.lifecycleStage === "IDEA" && can(workspace, "useCase.delete"),
+  };
+  return (
+    <UseCaseView organisationSlug={org} useCase={useCase} tab={tab} allowed={allowed}>
+      {history ? <UseCaseHistory events={history.items} /> : <UseCaseOverview useCase={useCase} />}
+    </UseCaseView>
+  );
+}
