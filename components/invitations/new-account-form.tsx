@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { apiProblem, useProblemMessage } from "@/components/trpc/errors";
+import { type ApiFieldError, apiProblem, useProblemMessage, useProblemText } from "@/components/trpc/errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -31,6 +31,7 @@ export function NewAccountForm({ organisationSlug, token, email }: { organisatio
   const common = useTranslations("Common");
   const trpc = useTRPC();
   const problemMessage = useProblemMessage();
+  const problemText = useProblemText();
   const id = useId();
   const ids = { name: `${id}-name`, password: `${id}-password`, passwordAgain: `${id}-password-again` };
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -73,10 +74,10 @@ export function NewAccountForm({ organisationSlug, token, email }: { organisatio
       window.location.assign(new URL(`/${account.organisationSlug}`, window.location.href));
     } catch (error) {
       const problem = apiProblem(error);
-      const translated = problem.fieldErrors.map((e) => ({ ...e, message: passwordProblems[e.message] ?? e.message }));
-      const rest = applyServerFieldErrors(translated, ["name", "password"] as const, form.setError);
+      const text = (e: ApiFieldError) => passwordProblems[e.message] ?? problemText(e);
+      const rest = applyServerFieldErrors(problem.fieldErrors, ["name", "password"] as const, form.setError, text);
       if (problem.fieldErrors.length === 0) setFormErrors([problemMessage(problem)]);
-      else if (rest.length > 0) setFormErrors(rest.map((r) => r.message));
+      else if (rest.length > 0) setFormErrors(rest.map(text));
     }
   });
 

@@ -7,7 +7,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { apiProblem, useProblemMessage } from "@/components/trpc/errors";
+import { apiProblem, useProblemMessage, useProblemText } from "@/components/trpc/errors";
 import { dateTimeFormat } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc/provider";
 import type { RouterOutputs } from "@/components/trpc/types";
@@ -34,6 +34,7 @@ export function InviteMemberForm({ organisationSlug }: { organisationSlug: strin
   const trpc = useTRPC();
   const router = useRouter();
   const problemMessage = useProblemMessage();
+  const problemText = useProblemText();
   const id = useId();
   const ids = { email: `${id}-email`, role: `${id}-role` };
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
@@ -57,9 +58,9 @@ export function InviteMemberForm({ organisationSlug }: { organisationSlug: strin
       router.refresh();
     } catch (error) {
       const problem = apiProblem(error);
-      const rest = applyServerFieldErrors(problem.fieldErrors, ["email", "role"] as const, form.setError);
+      const rest = applyServerFieldErrors(problem.fieldErrors, ["email", "role"] as const, form.setError, problemText);
       if (problem.fieldErrors.length === 0) setFormErrors([problemMessage(problem)]);
-      else if (rest.length > 0) setFormErrors(rest.map((r) => r.message));
+      else if (rest.length > 0) setFormErrors(rest.map(problemText));
     }
   });
 

@@ -56,7 +56,7 @@ export function MemberRoleForm({
     startReload(() => router.refresh());
   }
 
-  const lastAdmin = problem?.code === "BAD_REQUEST" && problem.fieldErrors.some((e) => e.field === "role");
+  const lastAdmin = problem?.code === "BAD_REQUEST" && problem.fieldErrors.some((e) => e.code === "membership.lastAdmin");
   const errorId = `${id}-error`;
   return (
     <form onSubmit={save} className="flex flex-col gap-1">

@@ -44,7 +44,7 @@ export function RemoveMemberButton({
     }
   }
 
-  const lastAdmin = problem?.code === "BAD_REQUEST" && problem.fieldErrors.some((e) => e.field === "userId");
+  const lastAdmin = problem?.code === "BAD_REQUEST" && problem.fieldErrors.some((e) => e.code === "membership.lastAdmin");
   return (
     <>
       <Button

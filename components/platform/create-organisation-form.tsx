@@ -7,7 +7,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { apiProblem, useProblemMessage } from "@/components/trpc/errors";
+import { apiProblem, useProblemMessage, useProblemText } from "@/components/trpc/errors";
 import { useTRPC } from "@/components/trpc/provider";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { Alert } from "@/components/ui/alert";
@@ -39,6 +39,7 @@ export function CreateOrganisationForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const problemMessage = useProblemMessage();
+  const problemText = useProblemText();
   const id = useId();
   const ids = Object.fromEntries(fieldNames.map((name) => [name, `${id}-${name}`])) as Record<(typeof fieldNames)[number], string>;
   const [created, setCreated] = useState<Created | null>(null);
@@ -63,9 +64,9 @@ export function CreateOrganisationForm() {
       router.refresh();
     } catch (error) {
       const problem = apiProblem(error);
-      const rest = applyServerFieldErrors(problem.fieldErrors, fieldNames, form.setError);
+      const rest = applyServerFieldErrors(problem.fieldErrors, fieldNames, form.setError, problemText);
       if (problem.fieldErrors.length === 0) setFormErrors([problemMessage(problem)]);
-      else if (rest.length > 0) setFormErrors(rest.map((r) => `${r.field}: ${r.message}`));
+      else if (rest.length > 0) setFormErrors(rest.map((r) => `${r.field}: ${problemText(r)}`));
     }
   });
 

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { apiProblem, useProblemMessage, type ApiProblem } from "@/components/trpc/errors";
+import { apiProblem, useProblemMessage, useProblemText, type ApiProblem } from "@/components/trpc/errors";
 import { useTRPC } from "@/components/trpc/provider";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { Alert } from "@/components/ui/alert";
@@ -36,6 +36,7 @@ export function EditOrganisationButton({ organisation }: { organisation: Organis
   const router = useRouter();
   const announce = useAnnounce();
   const problemMessage = useProblemMessage();
+  const problemText = useProblemText();
   const id = useId();
   const ids = Object.fromEntries(organisationFieldNames.map((name) => [name, `${id}-${name}`])) as Record<OrganisationFieldName, string>;
   const [open, setOpen] = useState(false);
@@ -76,9 +77,9 @@ export function EditOrganisationButton({ organisation }: { organisation: Organis
         setProblem(parsed);
         return;
       }
-      const rest = applyServerFieldErrors(parsed.fieldErrors, organisationFieldNames, form.setError);
+      const rest = applyServerFieldErrors(parsed.fieldErrors, organisationFieldNames, form.setError, problemText);
       if (parsed.fieldErrors.length === 0) setFormErrors([problemMessage(parsed)]);
-      else if (rest.length > 0) setFormErrors(rest.map((r) => `${r.field}: ${r.message}`));
+      else if (rest.length > 0) setFormErrors(rest.map((r) => `${r.field}: ${problemText(r)}`));
     }
   });
 

@@ -3,9 +3,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { dateTimeFormat } from "@/components/ui/format";
 import type { AppRouter } from "@/server/api/root";
 
+/** A field error from the server: `code` says which rule (server/domain/problem-codes.ts). */
 export interface ApiFieldError {
   field: string;
+  code: string;
   message: string;
+  values?: Record<string, string>;
 }
 
 export interface ApiConflict {
@@ -38,12 +41,23 @@ export function apiProblem(error: unknown): ApiProblem {
 }
 
 /**
+ * The user's-language sentence for a field error, looked up by its code under "Problems"
+ * (server/i18n/messages). A code the UI has no message for (zod's issue codes, or a rule
+ * newer than this page) is shown with the server's own message.
+ */
+export function useProblemText(): (problem: Pick<ApiFieldError, "code" | "message" | "values">) => string {
+  const t = useTranslations("Problems");
+  return (problem) => (problem.code.includes(".") && t.has(problem.code) ? t(problem.code, problem.values) : problem.message);
+}
+
+/**
  * A sentence for a failed call, in the user's language. Field errors are shown next
  * to their fields, so here they only count when the form has no such field.
  */
 export function useProblemMessage(): (problem: ApiProblem) => string {
   const t = useTranslations("Common.errors");
   const format = useFormatter();
+  const problemText = useProblemText();
   return (problem) => {
     switch (problem.code) {
       case "CONFLICT": {
@@ -61,7 +75,7 @@ export function useProblemMessage(): (problem: ApiProblem) => string {
       case "TOO_MANY_REQUESTS":
         return t("tooManyRequests");
       case "BAD_REQUEST":
-        return problem.fieldErrors.length > 0 ? problem.fieldErrors.map((e) => e.message).join(" ") : t("badRequest");
+        return problem.fieldErrors.length > 0 ? problem.fieldErrors.map(problemText).join(" ") : t("badRequest");
       case "NETWORK":
         return t("network");
       default:

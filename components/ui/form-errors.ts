@@ -12,16 +12,20 @@ export function fieldMessage(error: FieldError | undefined, translated: string):
   return error.type === "server" && error.message ? error.message : translated;
 }
 
-/** Puts the server's field errors on the form's fields; returns those that belong to no field. */
+/**
+ * Puts the server's field errors on the form's fields, in the user's language (`text`,
+ * from useProblemText); returns those that belong to no field.
+ */
 export function applyServerFieldErrors<T extends FieldValues>(
   fieldErrors: ApiFieldError[],
   fields: readonly Path<T>[],
   setError: UseFormSetError<T>,
+  text: (problem: ApiFieldError) => string,
 ): ApiFieldError[] {
   const rest: ApiFieldError[] = [];
   for (const problem of fieldErrors) {
     const field = fields.find((name) => name === problem.field);
-    if (field) setError(field, { type: "server", message: problem.message });
+    if (field) setError(field, { type: "server", message: text(problem) });
     else rest.push(problem);
   }
   return rest;

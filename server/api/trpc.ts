@@ -50,16 +50,29 @@ export interface ProcedureMeta {
   access: Access;
 }
 
+/**
+ * A problem with one field. `code` is a domain rule's code (server/domain/problem-codes.ts),
+ * or zod's issue code ("too_big", "invalid_format", ...) when the input is malformed.
+ */
 export interface FieldError {
   field: string;
+  code: string;
   message: string;
+  values?: Record<string, string>;
 }
 
 function fieldErrorsOf(cause: unknown): FieldError[] | null {
   if (cause instanceof z.ZodError) {
-    return cause.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
+    return cause.issues.map((issue) => ({ field: issue.path.join("."), code: issue.code, message: issue.message }));
   }
-  if (cause instanceof RuleViolationError) return cause.problems;
+  if (cause instanceof RuleViolationError) {
+    return cause.problems.map((problem) => ({
+      field: problem.field,
+      code: problem.code,
+      message: problem.message,
+      ...(problem.values ? { values: problem.values } : {}),
+    }));
+  }
   return null;
 }
 

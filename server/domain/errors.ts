@@ -1,3 +1,5 @@
+import type { InvalidValueCode, ProblemCode } from "./problem-codes";
+
 /**
  * Errors a domain service raises on purpose. The API layer maps them to tRPC codes
  * (server/api/trpc.ts); their messages are written for the person using the app.
@@ -38,9 +40,16 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * One broken rule. `code` is a stable identifier the UI translates (messages under
+ * "Problems" in server/i18n/messages); `message` is English, for API clients and logs.
+ */
 export interface FieldProblem {
   field: string;
+  code: ProblemCode | InvalidValueCode;
   message: string;
+  /** Values for the code's translated message, e.g. { name } in "Används redan av {name}." */
+  values?: Record<string, string>;
 }
 
 /** Input that is well-formed but breaks a rule: says which field and why. */

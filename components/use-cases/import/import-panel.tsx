@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
-import { type ApiProblem, apiProblem, useProblemMessage } from "@/components/trpc/errors";
+import { type ApiProblem, apiProblem, useProblemMessage, useProblemText } from "@/components/trpc/errors";
 import { useTRPC } from "@/components/trpc/provider";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { Alert } from "@/components/ui/alert";
@@ -38,6 +38,7 @@ export function ImportPanel({ organisationSlug, maxBytes, maxRows }: { organisat
   const t = useTranslations("UseCaseFiles.import");
   const trpc = useTRPC();
   const problemMessage = useProblemMessage();
+  const problemText = useProblemText();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<ChosenFile | null>(null);
@@ -87,7 +88,7 @@ export function ImportPanel({ organisationSlug, maxBytes, maxRows }: { organisat
   function importFailureMessage(problem: ApiProblem): string {
     const rows = problem.fieldErrors.flatMap((error) => {
       const match = /^row\.(\d+)\.(.+)$/.exec(error.field);
-      return match ? [t("rowError", { row: Number(match[1]), column: match[2] ?? "", message: error.message })] : [];
+      return match ? [t("rowError", { row: Number(match[1]), column: match[2] ?? "", message: problemText(error) })] : [];
     });
     return rows.length > 0 ? rows.join(" ") : problemMessage(problem);
   }

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { useProblemText } from "@/components/trpc/errors";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { Alert } from "@/components/ui/alert";
 import { RowHeader, Table, Td, Th, Tr } from "@/components/ui/table";
@@ -10,6 +11,7 @@ type FileError = Preview["fileErrors"][number];
 /** The file's result: a summary of its errors, then every row with OK or its errors by column. */
 export function ImportPreview({ fileName, preview }: { fileName: string; preview: Preview }) {
   const t = useTranslations("UseCaseFiles.import");
+  const problemText = useProblemText();
   return (
     <div className="flex flex-col gap-4">
       <PreviewSummary preview={preview} />
@@ -33,7 +35,7 @@ export function ImportPreview({ fileName, preview }: { fileName: string; preview
                   ) : (
                     <ul className="list-disc pl-5 text-red-800">
                       {row.errors.map((error, index) => (
-                        <li key={index}>{t("cellError", { column: error.column, message: error.message })}</li>
+                        <li key={index}>{t("cellError", { column: error.column, message: problemText(error) })}</li>
                       ))}
                     </ul>
                   )}

@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Controller, useFieldArray, useForm, useWatch, type DefaultValues, type FieldError, type Path } from "react-hook-form";
 import { z } from "zod";
-import { apiProblem, useProblemMessage, type ApiProblem } from "@/components/trpc/errors";
+import { apiProblem, useProblemMessage, useProblemText, type ApiProblem } from "@/components/trpc/errors";
 import { useTRPC } from "@/components/trpc/provider";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { Alert } from "@/components/ui/alert";
@@ -16,7 +16,6 @@ import { ErrorSummary, type SummaryError } from "@/components/ui/error-summary";
 import { Field, inputClasses, selectClasses } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { asLocale, enumOptions, fieldGroups, fieldOrder, isoDay, longTextFields, type FieldGroupKey, type UseCaseField } from "@/components/use-cases/fields";
-import { ruleMessageKey } from "@/components/use-cases/rule-messages";
 import {
   acquisitionMethodLabels,
   affectedGroupLabels,
@@ -39,10 +38,13 @@ type Output = z.output<typeof useCaseFields>;
 type UseCaseRecord = RouterOutputs["useCases"]["get"];
 type PublishableField = (typeof publishableFields)[number];
 
-/** The form's schema: the server's record schema plus the register's rules across fields. */
+/**
+ * The form's schema: the server's record schema plus the register's rules across fields.
+ * A rule's issue carries the rule's code as its message, which the form translates.
+ */
 const formSchema = useCaseFields.superRefine((value, ctx) => {
   for (const problem of brokenUseCaseRules(value)) {
-    ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+    ctx.addIssue({ code: "custom", path: [problem.field], message: problem.code });
   }
 });
 
@@ -173,6 +175,7 @@ export function UseCaseForm({
   const trpc = useTRPC();
   const router = useRouter();
   const problemMessage = useProblemMessage();
+  const problemText = useProblemText();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -206,13 +209,11 @@ export function UseCaseForm({
   });
 
   const label = (field: string) => t(`fields.${field}`);
-  const ruleText = (message: string) => {
-    const key = ruleMessageKey(message);
-    return key ? t(`rules.${key}`) : message;
-  };
   const errorText = (error: FieldError | undefined): string | undefined => {
     if (!error) return undefined;
-    if ((error.type === "server" || error.type === "custom") && error.message) return ruleText(error.message);
+    // The server's errors are translated when set; a rule's issue has its code as message.
+    if (error.type === "server" && error.message) return error.message;
+    if (error.type === "custom" && error.message) return problemText({ code: error.message, message: error.message });
     switch (error.type) {
       case "too_big":
         return t("errors.tooLong");
@@ -231,7 +232,7 @@ export function UseCaseForm({
     const live = liveRules.find((rule) => rule.field === field);
     return live ? (
       <span className="mt-1 block font-medium text-amber-900">
-        {t("form.ruleHint")} {ruleText(live.message)}
+        {t("form.ruleHint")} {problemText(live)}
       </span>
     ) : null;
   };
@@ -283,12 +284,12 @@ export function UseCaseForm({
         const rest = failed.fieldErrors.filter((fieldProblem) => {
           const [top = ""] = fieldProblem.field.split(".");
           if (!(fieldOrder as readonly string[]).includes(top)) return true;
-          form.setError(fieldProblem.field as Path<Values>, { type: "server", message: fieldProblem.message });
+          form.setError(fieldProblem.field as Path<Values>, { type: "server", message: problemText(fieldProblem) });
           return false;
         });
         if (failed.code === "CONFLICT") setProblem(failed);
         else if (failed.fieldErrors.length === 0) setFormErrors([problemMessage(failed)]);
-        else if (rest.length > 0) setFormErrors(rest.map((fieldProblem) => ruleText(fieldProblem.message)));
+        else if (rest.length > 0) setFormErrors(rest.map(problemText));
         setAttempt((n) => n + 1);
       }
     },

@@ -4,7 +4,7 @@ import type { OrganisationRole } from "../../db/generated/enums";
 import { enterOrganisation } from "../../db/scope";
 import { hashPassword } from "../../auth/password";
 import { type Actor, type ChangeContext, recordAudit } from "../audit/audit";
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
+import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
 import type { OrganisationChange } from "./members";
 import { canGrantRole } from "./permissions";
 
@@ -79,7 +79,7 @@ export async function createInvitation(
     select: { userId: true },
   });
   if (existingMember) {
-    throw new RuleViolationError([{ field: "email", message: "This person is already a member of the organisation." }]);
+    throw new RuleViolationError([{ field: "email", code: "invitation.alreadyMember", message: "This person is already a member of the organisation." }]);
   }
   const pending = await tx.invitation.findFirst({
     where: { organisationId: change.organisationId, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
@@ -87,7 +87,7 @@ export async function createInvitation(
   });
   if (pending) {
     throw new RuleViolationError([
-      { field: "email", message: "This address already has a pending invitation. Revoke it to send a new one." },
+      { field: "email", code: "invitation.alreadyPending", message: "This address already has a pending invitation. Revoke it to send a new one." },
     ]);
   }
   const token = randomBytes(32).toString("base64url");
@@ -118,7 +118,7 @@ export async function revokeInvitation(tx: Transaction, change: OrganisationChan
   });
   if (!invitation) throw new NotFoundError("The invitation");
   if (statusOf(invitation, new Date()) !== "PENDING") {
-    throw new RuleViolationError([{ field: "invitationId", message: "Only a pending invitation can be revoked." }]);
+    throw new RuleViolationError([{ field: "invitationId", code: "invitation.notPending", message: "Only a pending invitation can be revoked." }]);
   }
   const revokedAt = new Date();
   await tx.invitation.update({
@@ -186,7 +186,7 @@ export async function acceptInvitation(
   const invitation = await findByToken(tx, input.organisationSlug, input.token);
   const status = statusOf(invitation, new Date());
   if (status !== "PENDING") {
-    throw new RuleViolationError([{ field: "token", message: invitationUnavailableMessage(status) }]);
+    throw new RuleViolationError([{ field: "token", ...invitationUnavailable(status) }]);
   }
   if (invitation.email !== context.actor.email.toLowerCase()) {
     throw new ForbiddenError(`This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
@@ -198,7 +198,7 @@ export async function acceptInvitation(
     select: { role: true },
   });
   if (already) {
-    throw new RuleViolationError([{ field: "token", message: "You are already a member of this organisation." }]);
+    throw new RuleViolationError([{ field: "token", code: "invitation.youAreMember", message: "You are already a member of this organisation." }]);
   }
   const acceptedAt = new Date();
   const { count } = await tx.invitation.updateMany({
@@ -236,12 +236,12 @@ export async function acceptInvitationAsNewUser(
   const invitation = await findByToken(tx, input.organisationSlug, input.token);
   const status = statusOf(invitation, new Date());
   if (status !== "PENDING") {
-    throw new RuleViolationError([{ field: "token", message: invitationUnavailableMessage(status) }]);
+    throw new RuleViolationError([{ field: "token", ...invitationUnavailable(status) }]);
   }
   const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   if (existing) {
     throw new RuleViolationError([
-      { field: "email", message: "An account with this address exists already. Sign in to accept the invitation." },
+      { field: "email", code: "invitation.accountExists", message: "An account with this address exists already. Sign in to accept the invitation." },
     ]);
   }
   const user = await tx.user.create({
@@ -260,15 +260,15 @@ export async function acceptInvitationAsNewUser(
   return { email: user.email, organisationSlug: joined.organisationSlug };
 }
 
-function invitationUnavailableMessage(status: InvitationStatus): string {
+function invitationUnavailable(status: InvitationStatus): Pick<FieldProblem, "code" | "message"> {
   switch (status) {
     case "EXPIRED":
-      return "The invitation has expired. Ask an administrator for a new one.";
+      return { code: "invitation.expired", message: "The invitation has expired. Ask an administrator for a new one." };
     case "ACCEPTED":
-      return "The invitation has already been used.";
+      return { code: "invitation.used", message: "The invitation has already been used." };
     case "REVOKED":
-      return "The invitation has been revoked.";
+      return { code: "invitation.revoked", message: "The invitation has been revoked." };
     default:
-      return "The invitation cannot be used.";
+      return { code: "invitation.unavailable", message: "The invitation cannot be used." };
   }
 }

@@ -69,7 +69,7 @@ async function assertAnotherAdminRemains(tx: Transaction, organisationId: string
     WHERE "organisationId" = ${organisationId}::uuid AND "role" = 'ADMIN'
     FOR UPDATE`;
   if (admins.every((admin) => admin.userId === userId)) {
-    throw new RuleViolationError([{ field, message: "The organisation must keep at least one administrator." }]);
+    throw new RuleViolationError([{ field, code: "membership.lastAdmin", message: "The organisation must keep at least one administrator." }]);
   }
 }
 

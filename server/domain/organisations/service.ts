@@ -4,7 +4,7 @@ import type { OrganisationKind, OrganisationRole, Sector } from "../../db/genera
 import { enterOrganisation } from "../../db/scope";
 import { createInvitation, type CreatedInvitation } from "../access/invitations";
 import { type ChangeContext, lastChange, recordAudit } from "../audit/audit";
-import { ConflictError, NotFoundError, RuleViolationError } from "../errors";
+import { ConflictError, type FieldProblem, NotFoundError, RuleViolationError } from "../errors";
 import type { CreateOrganisationInput, OrganisationFields, UpdateOrganisationInput } from "./schemas";
 
 export interface OrganisationView {
@@ -51,12 +51,25 @@ async function assertIdentifiersFree(tx: Transaction, fields: OrganisationFields
     },
     select: { slug: true, organisationNumber: true, name: true },
   });
-  const problems = taken.flatMap((other) => [
-    ...(other.slug === fields.slug ? [{ field: "slug", message: `is already used by ${other.name}` }] : []),
-    ...(other.organisationNumber === fields.organisationNumber
-      ? [{ field: "organisationNumber", message: `is already registered for ${other.name}` }]
-      : []),
-  ]);
+  const problems: FieldProblem[] = [];
+  for (const other of taken) {
+    if (other.slug === fields.slug) {
+      problems.push({
+        field: "slug",
+        code: "organisation.slugTaken",
+        message: `is already used by ${other.name}`,
+        values: { name: other.name },
+      });
+    }
+    if (other.organisationNumber === fields.organisationNumber) {
+      problems.push({
+        field: "organisationNumber",
+        code: "organisation.numberTaken",
+        message: `is already registered for ${other.name}`,
+        values: { name: other.name },
+      });
+    }
+  }
   if (problems.length > 0) throw new RuleViolationError(problems);
 }
 

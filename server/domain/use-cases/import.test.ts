@@ -97,7 +97,9 @@ describe("parseUseCaseFile: CSV", () => {
 
   it("reports the register's rules by column", async () => {
     const result = await csv(`Titel;Offentlig sammanfattning;Verksamhetsområde;Användning av resultat;Riskklass;Motivering av riskklass\nA;B;C;Beslutsstöd;Hög risk;Därför\n`);
-    expect(result.rows[0]!.errors).toEqual([{ column: "Område enligt bilaga III", message: expect.stringMatching(/Annex III/) }]);
+    expect(result.rows[0]!.errors).toEqual([
+      { column: "Område enligt bilaga III", code: "useCase.highRiskNeedsArea", message: expect.stringMatching(/Annex III/) },
+    ]);
   });
 
   it("reads lists, dates, booleans, legal references and withheld fields", async () => {

@@ -9,7 +9,8 @@ import Papa from "papaparse";
 import type { Transaction } from "../../db/client";
 import type { Locale } from "../../i18n/config";
 import type { OrganisationChange } from "../access/members";
-import { RuleViolationError } from "../errors";
+import { type FieldProblem, RuleViolationError } from "../errors";
+import { invalidValueCode } from "../problem-codes";
 import { type Column, columnForHeader, columns, formatCell, isReferenceHeader, parseCell } from "./columns";
 import { csvText, xlsxBytes } from "./export";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./import-limits";
@@ -22,6 +23,8 @@ export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS };
 export interface CellError {
   /** The column's header as written in the file. */
   column: string;
+  /** A rule's code (FieldProblem.code), or "invalid" when the value itself is wrong. */
+  code: FieldProblem["code"];
   message: string;
 }
 
@@ -214,14 +217,16 @@ export function checkRow(headerMap: HeaderMap, cells: string[], rowNumber: numbe
   }
   const parsed = useCaseFields.safeParse(input as UseCaseFieldsInput);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({
+    const errors = parsed.error.issues.map((issue): CellError => ({
       column: headerFor(headerMap, String(issue.path[0] ?? "")),
+      code: invalidValueCode,
       message: issue.message,
     }));
     return { rowNumber, errors };
   }
   const errors = brokenUseCaseRules(parsed.data).map((problem) => ({
     column: headerFor(headerMap, problem.field),
+    code: problem.code,
     message: problem.message,
   }));
   return errors.length > 0 ? { rowNumber, errors } : { rowNumber, fields: parsed.data, errors: [] };
@@ -264,11 +269,15 @@ export async function parseUseCaseFile(file: { fileName: string; bytes: Uint8Arr
 // Writing -------------------------------------------------------------------------
 
 /** Every problem of a parsed file, each naming its row and column, as the API returns them. */
-export function importProblems(parsed: ParsedImport): { field: string; message: string }[] {
+export function importProblems(parsed: ParsedImport): FieldProblem[] {
   return [
-    ...parsed.fileErrors.map((error) => ({ field: error.column ? `file.${error.column}` : "file", message: error.message })),
+    ...parsed.fileErrors.map((error): FieldProblem => ({
+      field: error.column ? `file.${error.column}` : "file",
+      code: "import.fileProblem",
+      message: error.message,
+    })),
     ...parsed.rows.flatMap((row) =>
-      row.errors.map((error) => ({ field: `row.${row.rowNumber}.${error.column}`, message: error.message })),
+      row.errors.map((error): FieldProblem => ({ field: `row.${row.rowNumber}.${error.column}`, code: error.code, message: error.message })),
     ),
   ];
 }
@@ -292,14 +301,14 @@ export async function importUseCases(
 }
 
 async function createRow(tx: Transaction, change: OrganisationChange, row: ImportRow): Promise<string> {
-  if (!row.fields) throw new RuleViolationError([{ field: `row.${row.rowNumber}`, message: "The row has errors." }]);
+  if (!row.fields) throw new RuleViolationError([{ field: `row.${row.rowNumber}`, code: "import.rowHasErrors", message: "The row has errors." }]);
   try {
     return (await createUseCase(tx, change, row.fields)).reference;
   } catch (error) {
     if (error instanceof RuleViolationError) {
       const header = (field: string) => columns.find((c) => c.key === field)?.header.sv ?? field;
       throw new RuleViolationError(
-        error.problems.map((p) => ({ field: `row.${row.rowNumber}.${header(p.field)}`, message: p.message })),
+        error.problems.map((p) => ({ ...p, field: `row.${row.rowNumber}.${header(p.field)}` })),
       );
     }
     throw error;

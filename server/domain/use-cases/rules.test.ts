@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { useCaseRuleCodes } from "../problem-codes";
 import { brokenUseCaseRules } from "./rules";
 import { useCaseFields } from "./schemas";
 
@@ -9,8 +10,14 @@ const base = useCaseFields.parse({
   outputUse: "DECISION_SUPPORT",
 });
 
-function fieldsOf(overrides: Parameters<typeof useCaseFields.parse>[0] extends infer T ? Partial<T & object> : never) {
+type Overrides = Parameters<typeof useCaseFields.parse>[0] extends infer T ? Partial<T & object> : never;
+
+function fieldsOf(overrides: Overrides) {
   return brokenUseCaseRules(useCaseFields.parse({ ...base, ...overrides })).map((problem) => problem.field);
+}
+
+function problemsOf(overrides: Overrides) {
+  return brokenUseCaseRules(useCaseFields.parse({ ...base, ...overrides })).map(({ field, code }) => ({ field, code }));
 }
 
 describe("use-case rules", () => {
@@ -49,6 +56,33 @@ describe("use-case rules", () => {
   it("requires a public summary and contact before publication", () => {
     expect(fieldsOf({ intendedForPublication: true })).toEqual(["publicContactEmail"]);
     expect(fieldsOf({ intendedForPublication: true, publicContactEmail: "ai@exempelby.example" })).toEqual([]);
+  });
+
+  it("names each broken rule by its stable code", () => {
+    const seen = [
+      ...problemsOf({ riskClass: "HIGH_RISK", riskClassJustification: "x" }),
+      ...problemsOf({ riskClass: "MINIMAL", annexIIIArea: "EDUCATION" }),
+      ...problemsOf({ riskClass: "PROHIBITED", riskClassJustification: "x", lifecycleStage: "PILOT" }),
+      ...problemsOf({ lifecycleStage: "IN_USE" }),
+      ...problemsOf({ lifecycleStage: "RETIRED" }),
+      // The schema requires a summary, so this rule is reached only by a blank one.
+      ...brokenUseCaseRules({ ...base, intendedForPublication: true, publicSummary: " " }).map(({ field, code }) => ({ field, code })),
+      ...problemsOf({ startedOn: "2026-05-01", inUseSince: "2026-04-01", retiredOn: "2026-03-01" }),
+    ];
+    expect(seen).toEqual([
+      { field: "annexIIIArea", code: "useCase.highRiskNeedsArea" },
+      { field: "annexIIIArea", code: "useCase.areaOnlyForHighRisk" },
+      { field: "riskClassJustification", code: "useCase.justificationRequired" },
+      { field: "lifecycleStage", code: "useCase.prohibitedNotLive" },
+      { field: "riskClass", code: "useCase.inUseNeedsRiskClass" },
+      { field: "inUseSince", code: "useCase.inUseNeedsDate" },
+      { field: "retiredOn", code: "useCase.retiredNeedsDate" },
+      { field: "publicSummary", code: "useCase.publicationNeedsSummary" },
+      { field: "publicContactEmail", code: "useCase.publicationNeedsContact" },
+      { field: "inUseSince", code: "useCase.inUseBeforeStart" },
+      { field: "retiredOn", code: "useCase.retiredBeforeStart" },
+    ]);
+    expect(new Set(seen.map((problem) => problem.code))).toEqual(new Set(useCaseRuleCodes));
   });
 });
 

@@ -61,6 +61,7 @@ async function mailboxProblems(tx: Transaction, email: string | null): Promise<F
   return [
     {
       field: "publicContactEmail",
+      code: "useCase.personalContactEmail",
       message: "This is a person's own address. Give a functional mailbox (e.g. registrator@…) that stays when staff change.",
     },
   ];
@@ -155,7 +156,7 @@ export async function updateUseCase(
 ): Promise<UseCaseRecord> {
   const row = await loadCurrent(tx, change.organisationId, input.id, input.version);
   if (row.archivedAt) {
-    throw new RuleViolationError([{ field: "archivedAt", message: "An archived use case cannot be edited. Restore it first." }]);
+    throw new RuleViolationError([{ field: "archivedAt", code: "useCase.archivedNotEditable", message: "An archived use case cannot be edited. Restore it first." }]);
   }
   await assertValid(tx, input.fields);
   const updated = toRecord(await updateAtVersion(tx, change, row, toData(input.fields)));
@@ -177,7 +178,7 @@ export async function archiveUseCase(
   input: { id: string; version: number },
 ): Promise<UseCaseRecord> {
   const row = await loadCurrent(tx, change.organisationId, input.id, input.version);
-  if (row.archivedAt) throw new RuleViolationError([{ field: "archivedAt", message: "The use case is already archived." }]);
+  if (row.archivedAt) throw new RuleViolationError([{ field: "archivedAt", code: "useCase.alreadyArchived", message: "The use case is already archived." }]);
   const updated = await updateAtVersion(tx, change, row, { archivedAt: new Date() });
   await recordArchiveChange(tx, change, "useCase.archived", row, updated);
   return toRecord(updated);
@@ -189,7 +190,7 @@ export async function restoreUseCase(
   input: { id: string; version: number },
 ): Promise<UseCaseRecord> {
   const row = await loadCurrent(tx, change.organisationId, input.id, input.version);
-  if (!row.archivedAt) throw new RuleViolationError([{ field: "archivedAt", message: "The use case is not archived." }]);
+  if (!row.archivedAt) throw new RuleViolationError([{ field: "archivedAt", code: "useCase.notArchived", message: "The use case is not archived." }]);
   const updated = await updateAtVersion(tx, change, row, { archivedAt: null });
   await recordArchiveChange(tx, change, "useCase.restored", row, updated);
   return toRecord(updated);
@@ -224,7 +225,7 @@ export async function deleteUseCase(
   const row = await loadCurrent(tx, change.organisationId, input.id, input.version);
   if (row.lifecycleStage !== "IDEA") {
     throw new RuleViolationError([
-      { field: "lifecycleStage", message: "Only a use case at the idea stage can be deleted. Archive it instead." },
+      { field: "lifecycleStage", code: "useCase.onlyIdeaDeletable", message: "Only a use case at the idea stage can be deleted. Archive it instead." },
     ]);
   }
   // Assessments hook: once they exist, a use case with any assessment is archived, not deleted.

@@ -32,7 +32,7 @@ async function post(path: string, input: unknown, as: TestUser | null, prisma: P
 }
 
 describe("API errors", () => {
-  it("lists invalid fields as { field, message } with 400, and changes nothing", async () => {
+  it("lists invalid fields as { field, code, message } with 400, and changes nothing", async () => {
     const { status, body } = await post(
       "invitations.create",
       { organisationSlug: world.orgA.slug, email: "inte en adress", role: "OWNER" },
@@ -41,8 +41,8 @@ describe("API errors", () => {
     expect(status).toBe(400);
     expect(body.error.json.data.fieldErrors).toEqual(
       expect.arrayContaining([
-        { field: "email", message: "must be an email address" },
-        { field: "role", message: expect.stringContaining("ADMIN") },
+        { field: "email", code: "invalid_format", message: "must be an email address" },
+        { field: "role", code: "invalid_value", message: expect.stringContaining("ADMIN") },
       ]),
     );
   });
@@ -54,7 +54,9 @@ describe("API errors", () => {
       world.users.admin,
     );
     expect(status).toBe(400);
-    expect(body.error.json.data.fieldErrors).toEqual([{ field: "role", message: "The organisation must keep at least one administrator." }]);
+    expect(body.error.json.data.fieldErrors).toEqual([
+      { field: "role", code: "membership.lastAdmin", message: "The organisation must keep at least one administrator." },
+    ]);
   });
 
   it("answers a stale save with 409, who changed it and the current version", async () => {

@@ -302,7 +302,10 @@ describe("audit log", () => {
     await addMember(db.prisma, lastAdmin, world.users.admin, "ADMIN");
     await expect(
       caller.members.changeRole({ organisationSlug: lastAdmin.slug, userId: world.users.admin.id, role: "VIEWER", version: 1 }),
-    ).rejects.toThrow(/at least one administrator/);
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/at least one administrator/),
+      cause: { problems: [expect.objectContaining({ field: "role", code: "membership.lastAdmin" })] },
+    });
     expect(await eventsFor(lastAdmin.id, requestId)).toEqual([]);
   });
 

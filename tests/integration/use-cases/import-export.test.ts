@@ -69,12 +69,12 @@ describe("import", () => {
     expect(preview).toMatchObject({ validCount: 499, errorCount: 1, fileErrors: [] });
     expect(preview.rows).toHaveLength(500);
     expect(preview.rows.filter((row) => !row.ok)).toEqual([
-      { rowNumber: 252, title: null, ok: false, errors: [{ column: "Titel", message: "is required" }] },
+      { rowNumber: 252, title: null, ok: false, errors: [{ column: "Titel", code: "invalid", message: "is required" }] },
     ]);
 
     const error = await refusal(caller.useCaseFiles.import({ organisationSlug: world.orgA.slug, ...file }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(problemsOf(error)).toEqual([{ field: "row.252.Titel", message: "is required" }]);
+    expect(problemsOf(error)).toEqual([{ field: "row.252.Titel", code: "invalid", message: "is required" }]);
     expect(await useCaseCount(world.orgA)).toBe(0);
   });
 
@@ -85,7 +85,7 @@ describe("import", () => {
     const caller = await callerFor(db.prisma, world.users.editor);
     const error = await refusal(caller.useCaseFiles.import({ organisationSlug: world.orgA.slug, ...csvFile(lines) }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(problemsOf(error)[0]!.field).toBe("row.301.Offentlig kontakt");
+    expect(problemsOf(error)[0]).toMatchObject({ field: "row.301.Offentlig kontakt", code: "useCase.personalContactEmail" });
     expect(await useCaseCount(world.orgA)).toBe(0);
   });
 

@@ -119,20 +119,20 @@ describe("creating", () => {
 });
 
 describe("the rules, with the field they concern", () => {
-  it.each<[string, Partial<UseCaseFieldsInput>, { field: string; message: RegExp }]>([
-    ["high risk without Annex III or I", { riskClass: "HIGH_RISK", riskClassJustification: "Skäl." }, { field: "annexIIIArea", message: /Annex III/ }],
-    ["a risk class without justification", { riskClass: "MINIMAL" }, { field: "riskClassJustification", message: /Explain why/ }],
-    ["prohibited and in use", { riskClass: "PROHIBITED", riskClassJustification: "Skäl.", lifecycleStage: "IN_USE", inUseSince: "2026-01-01" }, { field: "lifecycleStage", message: /prohibited/ }],
-    ["in use with an undetermined risk class", { lifecycleStage: "IN_USE", inUseSince: "2026-01-01" }, { field: "riskClass", message: /Determine the risk class/ }],
-    ["in use without a date", { lifecycleStage: "IN_USE", riskClass: "MINIMAL", riskClassJustification: "Skäl." }, { field: "inUseSince", message: /date/ }],
-    ["retired without a date", { lifecycleStage: "RETIRED" }, { field: "retiredOn", message: /retired/ }],
-    ["published without a contact", { intendedForPublication: true }, { field: "publicContactEmail", message: /mailbox/ }],
-    ["dates out of order", { startedOn: "2026-05-01", inUseSince: "2026-01-01" }, { field: "inUseSince", message: /before the start/ }],
+  it.each<[string, Partial<UseCaseFieldsInput>, { field: string; code: string; message: RegExp }]>([
+    ["high risk without Annex III or I", { riskClass: "HIGH_RISK", riskClassJustification: "Skäl." }, { field: "annexIIIArea", code: "useCase.highRiskNeedsArea", message: /Annex III/ }],
+    ["a risk class without justification", { riskClass: "MINIMAL" }, { field: "riskClassJustification", code: "useCase.justificationRequired", message: /Explain why/ }],
+    ["prohibited and in use", { riskClass: "PROHIBITED", riskClassJustification: "Skäl.", lifecycleStage: "IN_USE", inUseSince: "2026-01-01" }, { field: "lifecycleStage", code: "useCase.prohibitedNotLive", message: /prohibited/ }],
+    ["in use with an undetermined risk class", { lifecycleStage: "IN_USE", inUseSince: "2026-01-01" }, { field: "riskClass", code: "useCase.inUseNeedsRiskClass", message: /Determine the risk class/ }],
+    ["in use without a date", { lifecycleStage: "IN_USE", riskClass: "MINIMAL", riskClassJustification: "Skäl." }, { field: "inUseSince", code: "useCase.inUseNeedsDate", message: /date/ }],
+    ["retired without a date", { lifecycleStage: "RETIRED" }, { field: "retiredOn", code: "useCase.retiredNeedsDate", message: /retired/ }],
+    ["published without a contact", { intendedForPublication: true }, { field: "publicContactEmail", code: "useCase.publicationNeedsContact", message: /mailbox/ }],
+    ["dates out of order", { startedOn: "2026-05-01", inUseSince: "2026-01-01" }, { field: "inUseSince", code: "useCase.inUseBeforeStart", message: /before the start/ }],
   ])("refuses %s", async (_name, overrides, problem) => {
     const before = await rowsOfA();
     const { status, error } = await post("useCases.create", { organisationSlug: world.orgA.slug, useCase: fields(overrides) });
     expect(status).toBe(400);
-    expect(error?.fieldErrors).toEqual(expect.arrayContaining([{ field: problem.field, message: expect.stringMatching(problem.message) }]));
+    expect(error?.fieldErrors).toEqual(expect.arrayContaining([{ field: problem.field, code: problem.code, message: expect.stringMatching(problem.message) }]));
     expect(await rowsOfA()).toEqual(before);
   });
 
@@ -152,21 +152,21 @@ describe("the rules, with the field they concern", () => {
       useCase: fields({ intendedForPublication: true, publicContactEmail: world.users.viewer.email.toUpperCase() }),
     });
     expect(status).toBe(400);
-    expect(error?.fieldErrors).toEqual([{ field: "publicContactEmail", message: expect.stringMatching(/functional mailbox/) }]);
+    expect(error?.fieldErrors).toEqual([{ field: "publicContactEmail", code: "useCase.personalContactEmail", message: expect.stringMatching(/functional mailbox/) }]);
     await expect(createInA({ intendedForPublication: true, publicContactEmail: "kontaktcenter@exempel.example" })).resolves.toBeDefined();
   });
 
-  it.each<[string, unknown, string]>([
-    ["too long a title", { title: "x".repeat(201) }, "useCase.title"],
-    ["a wrong enum", { lifecycleStage: "SOON" }, "useCase.lifecycleStage"],
-    ["a wrong technique", { techniques: ["MAGIC"] }, "useCase.techniques.0"],
-    ["a missing required field", { businessArea: "" }, "useCase.businessArea"],
-  ])("answers %s with BAD_REQUEST and the field, and writes nothing", async (_name, overrides, field) => {
+  it.each<[string, unknown, string, string]>([
+    ["too long a title", { title: "x".repeat(201) }, "useCase.title", "too_big"],
+    ["a wrong enum", { lifecycleStage: "SOON" }, "useCase.lifecycleStage", "invalid_value"],
+    ["a wrong technique", { techniques: ["MAGIC"] }, "useCase.techniques.0", "invalid_value"],
+    ["a missing required field", { businessArea: "" }, "useCase.businessArea", "too_small"],
+  ])("answers %s with BAD_REQUEST and the field, and writes nothing", async (_name, overrides, field, code) => {
     const before = await rowsOfA();
     const { status, error } = await post("useCases.create", { organisationSlug: world.orgA.slug, useCase: { ...fields(), ...(overrides as object) } });
     expect(status).toBe(400);
     expect(error?.code).toBe("BAD_REQUEST");
-    expect(error?.fieldErrors).toEqual(expect.arrayContaining([{ field, message: expect.any(String) }]));
+    expect(error?.fieldErrors).toEqual(expect.arrayContaining([{ field, code, message: expect.any(String) }]));
     expect(await rowsOfA()).toEqual(before);
   });
 });
@@ -201,7 +201,7 @@ describe("editing", () => {
       useCase: fields({ riskClass: "MINIMAL" }),
     });
     expect(status).toBe(400);
-    expect(error?.fieldErrors).toEqual([{ field: "riskClassJustification", message: expect.any(String) }]);
+    expect(error?.fieldErrors).toEqual([{ field: "riskClassJustification", code: "useCase.justificationRequired", message: expect.any(String) }]);
   });
 });
 
@@ -217,7 +217,7 @@ describe("archive, restore and delete", () => {
     expect(await listed()).toEqual([]);
     const { status, error } = await post("useCases.update", { organisationSlug: world.orgA.slug, id, version: 2, useCase: fields() });
     expect(status).toBe(400);
-    expect(error?.fieldErrors).toEqual([{ field: "archivedAt", message: expect.stringMatching(/Restore it first/) }]);
+    expect(error?.fieldErrors).toEqual([{ field: "archivedAt", code: "useCase.archivedNotEditable", message: expect.stringMatching(/Restore it first/) }]);
     expect(await codeOf(editor.useCases.restore({ organisationSlug: world.orgA.slug, id, version: 2 }))).toBe("FORBIDDEN");
 
     const restored = await (await caller(world.users.admin)).useCases.restore({ organisationSlug: world.orgA.slug, id, version: 2 });
@@ -234,7 +234,7 @@ describe("archive, restore and delete", () => {
     const pilot = await createInA({ lifecycleStage: "PILOT" });
     const { status, error } = await post("useCases.delete", { organisationSlug: world.orgA.slug, id: pilot.id, version: 1 }, world.users.admin);
     expect(status).toBe(400);
-    expect(error?.fieldErrors).toEqual([{ field: "lifecycleStage", message: expect.stringMatching(/Archive it instead/) }]);
+    expect(error?.fieldErrors).toEqual([{ field: "lifecycleStage", code: "useCase.onlyIdeaDeletable", message: expect.stringMatching(/Archive it instead/) }]);
     await expect(admin.useCases.get({ organisationSlug: world.orgA.slug, id: pilot.id })).resolves.toBeDefined();
   });
 });
