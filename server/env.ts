@@ -40,6 +40,12 @@ export const envSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: optionalString.pipe(z.string().max(80, "must be at most 80 characters").default("Inloggning med e-legitimation")),
+  /**
+   * Accept the issuer's email claim without `email_verified: true`. Only for issuers whose
+   * addresses come from the organisation's own directory (e.g. Entra ID, which does not send
+   * the claim); an issuer that lets people type their address must never be trusted so.
+   */
+  OIDC_TRUST_EMAIL: z.enum(["true", "false"], "must be true or false").default("false").transform((value) => value === "true"),
   SMTP_URL: optionalString.pipe(smtpUrl.optional()),
   MAIL_FROM: optionalString.pipe(z.string().max(200, "must be at most 200 characters").default("Tillit <no-reply@tillit.local>")),
 }).superRefine((env, context) => {

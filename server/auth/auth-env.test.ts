@@ -33,6 +33,12 @@ describe("sign-in and mail settings", () => {
     expect(env).toMatchObject({ ...oidc, OIDC_NAME: "Freja eID", SMTP_URL: "smtp://user:pass@mail.example.se:587", SESSION_MAX_AGE_HOURS: 0.5 });
   });
 
+  it("trusts an issuer's unverified email only when OIDC_TRUST_EMAIL says true", () => {
+    expect(parseEnv({}).OIDC_TRUST_EMAIL).toBe(false);
+    expect(parseEnv({ OIDC_TRUST_EMAIL: "true" }).OIDC_TRUST_EMAIL).toBe(true);
+    expect(problemsOf({ OIDC_TRUST_EMAIL: "yes" })).toEqual(["OIDC_TRUST_EMAIL must be true or false"]);
+  });
+
   it("names each missing OIDC variable when only some are set", () => {
     expect(problemsOf({ OIDC_ISSUER: oidc.OIDC_ISSUER, OIDC_CLIENT_ID: oidc.OIDC_CLIENT_ID })).toEqual([
       "OIDC_CLIENT_SECRET is required when any of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET is set (set all three, or none)",

@@ -11,6 +11,7 @@ const base: AuthConfig = {
   OIDC_CLIENT_ID: undefined,
   OIDC_CLIENT_SECRET: undefined,
   OIDC_NAME: "Inloggning med e-legitimation",
+  OIDC_TRUST_EMAIL: false,
 };
 
 const withOidc: AuthConfig = {

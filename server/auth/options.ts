@@ -21,6 +21,7 @@ export type AuthConfig = Pick<
   | "OIDC_CLIENT_ID"
   | "OIDC_CLIENT_SECRET"
   | "OIDC_NAME"
+  | "OIDC_TRUST_EMAIL"
 >;
 
 export interface OidcSettings {
@@ -29,13 +30,21 @@ export interface OidcSettings {
   clientSecret: string;
   /** The label on the sign-in button. */
   name: string;
+  /** Accept the email claim without email_verified (OIDC_TRUST_EMAIL). */
+  trustEmail: boolean;
 }
 
 /** The OpenID Connect settings, or null when OIDC sign-in is not configured (env.ts checks all-or-none). */
 export function oidcSettings(config: AuthConfig): OidcSettings | null {
-  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = config;
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME, OIDC_TRUST_EMAIL } = config;
   if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
-  return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, name: OIDC_NAME };
+  return {
+    issuer: OIDC_ISSUER,
+    clientId: OIDC_CLIENT_ID,
+    clientSecret: OIDC_CLIENT_SECRET,
+    name: OIDC_NAME,
+    trustEmail: OIDC_TRUST_EMAIL,
+  };
 }
 
 /**
@@ -55,11 +64,11 @@ export function buildAuthOptions(config: AuthConfig, db: () => PrismaClient = da
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        return (await userForOidcProfile(db(), profile)) !== null;
+        return (await userForOidcProfile(db(), profile, oidc?.trustEmail ?? false)) !== null;
       },
       async jwt({ token, user, account, profile }) {
         if (!account) return token;
-        const userId = account.provider === OIDC_PROVIDER_ID ? await recordOidcSignIn(db(), profile) : user.id;
+        const userId = account.provider === OIDC_PROVIDER_ID ? await recordOidcSignIn(db(), profile, oidc?.trustEmail ?? false) : user.id;
         if (!userId) throw new Error("AccessDenied");
         return { sub: userId };
       },
@@ -144,16 +153,21 @@ function oidcProvider(settings: OidcSettings): OAuthConfig<OidcProfile> {
 
 /**
  * OIDC signs in existing users only (people join through invitations), matched on an
- * email address the identity provider has verified: an unverified address could be anyone's.
+ * email address the identity provider has verified (an unverified address could be
+ * anyone's), or on any address from an issuer the operator trusts (OIDC_TRUST_EMAIL).
  */
-async function userForOidcProfile(db: PrismaClient, profile: Profile | undefined): Promise<{ id: string } | null> {
-  if (!profile?.email || profile.email_verified !== true) return null;
+async function userForOidcProfile(
+  db: PrismaClient,
+  profile: Profile | undefined,
+  trustEmail: boolean,
+): Promise<{ id: string } | null> {
+  if (!profile?.email || (profile.email_verified !== true && !trustEmail)) return null;
   const email = profile.email.trim().toLowerCase();
   return inScope(db, {}, (tx) => tx.user.findUnique({ where: { email }, select: { id: true } }));
 }
 
-async function recordOidcSignIn(db: PrismaClient, profile: Profile | undefined): Promise<string | null> {
-  const user = await userForOidcProfile(db, profile);
+async function recordOidcSignIn(db: PrismaClient, profile: Profile | undefined, trustEmail: boolean): Promise<string | null> {
+  const user = await userForOidcProfile(db, profile, trustEmail);
   if (!user) return null;
   await inScope(db, {}, (tx) => tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }));
   return user.id;

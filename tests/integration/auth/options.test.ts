@@ -22,6 +22,7 @@ const config: AuthConfig = {
   OIDC_CLIENT_ID: "tillit",
   OIDC_CLIENT_SECRET: "s3cret",
   OIDC_NAME: "Inloggning med e-legitimation",
+  OIDC_TRUST_EMAIL: false,
 };
 
 let db: TestDatabase;
@@ -88,6 +89,15 @@ describe("OpenID Connect sign-in", () => {
     expect(await signIn({ sub: "s", email: user.email, email_verified: false })).toBe(false);
     expect(await signIn({ sub: "s", email_verified: true })).toBe(false);
     expect(await signIn({ sub: "s", email: `nobody-${randomUUID()}@kommun.example`, email_verified: true })).toBe(false);
+  });
+
+  it("admits an email without email_verified only from an issuer trusted with OIDC_TRUST_EMAIL", async () => {
+    const user = await createUser();
+    const trusting = buildAuthOptions({ ...config, OIDC_TRUST_EMAIL: true }, () => db.prisma).callbacks;
+    const trustedSignIn = (profile: Profile) => trusting?.signIn?.({ user: { id: profile.sub ?? "" }, account, profile });
+    expect(await signIn({ sub: "s", email: user.email })).toBe(false);
+    expect(await trustedSignIn({ sub: "s", email: user.email })).toBe(true);
+    expect(await trustedSignIn({ sub: "s", email: `nobody-${randomUUID()}@kommun.example` })).toBe(false);
   });
 
   it("puts Tillit's user id (not the provider's subject) in the token and records the sign-in", async () => {
