@@ -6,6 +6,29 @@ export interface FieldControlProps {
   "aria-invalid"?: true;
 }
 
+/** The ids a control names in aria-describedby for its hint and error (see FieldMessages). */
+export function describedByIds(id: string, hint: ReactNode, error: ReactNode): string | undefined {
+  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's hint and error, with the ids describedByIds gives; for layouts Field does not fit (checkboxes, fieldsets). */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; error?: ReactNode }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * A form field: label, optional hint, the control, and its error. The control gets
  * the ids it needs (aria-describedby, aria-invalid) through the render function.
@@ -32,25 +55,14 @@ export function Field({
   labelClassName?: string;
   children: (control: FieldControlProps) => ReactNode;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const describedBy = describedByIds(id, hint, error);
   return (
     <div className={`flex flex-col gap-1 ${className}`.trim()}>
       <label htmlFor={id} className={`font-medium ${labelClassName}`.trim()}>
         {label}
         {required && requiredLabel ? <span className="font-normal text-muted"> ({requiredLabel})</span> : null}
       </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       {children({ id, "aria-describedby": describedBy, ...(error ? { "aria-invalid": true as const } : {}) })}
     </div>
   );

@@ -13,7 +13,7 @@ import type { RouterOutputs } from "@/components/trpc/types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, type SummaryError } from "@/components/ui/error-summary";
-import { Field, inputClasses, selectClasses } from "@/components/ui/field";
+import { describedByIds, Field, FieldMessages, inputClasses, selectClasses } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { asLocale, enumOptions, fieldGroups, fieldOrder, isoDay, longTextFields, type FieldGroupKey, type UseCaseField } from "@/components/use-cases/fields";
 import {
@@ -388,7 +388,7 @@ export function UseCaseForm({
             id={fieldId(field)}
             type="checkbox"
             className="mt-1 size-4"
-            aria-describedby={[hint ? `${fieldId(field)}-hint` : "", error ? `${fieldId(field)}-error` : ""].filter(Boolean).join(" ") || undefined}
+            aria-describedby={describedByIds(fieldId(field), hint, error)}
             aria-invalid={error ? true : undefined}
             {...form.register(field)}
           />
@@ -396,16 +396,7 @@ export function UseCaseForm({
             {label(field)}
           </label>
         </div>
-        {hint ? (
-          <p id={`${fieldId(field)}-hint`} className="text-sm text-muted">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${fieldId(field)}-error`} className="text-sm font-medium text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <FieldMessages id={fieldId(field)} hint={hint} error={error} />
       </div>
     );
   };
@@ -417,19 +408,10 @@ export function UseCaseForm({
       <fieldset
         key={field}
         className="flex flex-col gap-1"
-        aria-describedby={[hint ? `${fieldId(field)}-hint` : "", error ? `${fieldId(field)}-error` : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedByIds(fieldId(field), hint, error)}
       >
         <legend className="font-medium">{label(field)}</legend>
-        {hint ? (
-          <p id={`${fieldId(field)}-hint`} className="text-sm text-muted">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${fieldId(field)}-error`} className="text-sm font-medium text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <FieldMessages id={fieldId(field)} hint={hint} error={error} />
         <ul className="grid gap-1 sm:grid-cols-2">
           {enumOptions(labels, locale).map((option, index) => {
             const id = index === 0 ? fieldId(field) : `${fieldId(field)}-${option.value}`;
@@ -455,11 +437,7 @@ export function UseCaseForm({
   const tagsControl = () => (
     <fieldset key="tags" className="flex flex-col gap-2">
       <legend className="font-medium">{label("tags")}</legend>
-      {fieldError("tags") ? (
-        <p id={`${fieldId("tags")}-error`} className="text-sm font-medium text-red-700">
-          {fieldError("tags")}
-        </p>
-      ) : null}
+      <FieldMessages id={fieldId("tags")} error={fieldError("tags")} />
       {tags.length > 0 ? (
         <ul className="flex flex-wrap gap-2">
           {tags.map((tag) => (
