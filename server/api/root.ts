@@ -4,6 +4,7 @@ import { meRouter } from "./routers/me";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
 import { useCaseFilesRouter } from "./routers/use-case-files";
+import { assessmentsRouter } from "./routers/assessments";
 import { useCasesRouter } from "./routers/use-cases";
 import { createCallerFactory, router } from "./trpc";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   audit: auditRouter,
   useCases: useCasesRouter,
   useCaseFiles: useCaseFilesRouter,
+  assessments: assessmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -58,7 +58,32 @@ export type InvitationCode = (typeof invitationCodes)[number];
 export const organisationCodes = ["organisation.slugTaken", "organisation.numberTaken"] as const;
 export type OrganisationCode = (typeof organisationCodes)[number];
 
+/** Assessments: answers, workflow and review (server/domain/assessments/). */
+export const assessmentCodes = [
+  "assessment.answerRequired",
+  "assessment.commentRequired",
+  "assessment.referenceRequired",
+  "assessment.answerInvalid",
+  "assessment.unknownQuestion",
+  "assessment.locked",
+  "assessment.invalidTransition",
+  "assessment.fourEyes",
+  "assessment.unresolvedComments",
+  "assessment.notComplete",
+  "assessment.templateNotOffered",
+  "assessment.openVersionExists",
+  "assessment.ownerNotMember",
+  "assessment.onlyFirstDraftDeletable",
+  "assessment.useCaseArchived",
+  "assessment.commentResolved",
+  "assessment.importUnusable",
+  "assessment.nextReviewBeforeApproval",
+  "useCase.hasAssessments",
+] as const;
+export type AssessmentCode = (typeof assessmentCodes)[number];
+
 export const problemCodes = [
+  ...assessmentCodes,
   ...useCaseRuleCodes,
   ...useCaseCodes,
   ...importCodes,

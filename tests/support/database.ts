@@ -3,6 +3,7 @@ import pg from "pg";
 import { createPrismaClient, type PrismaClient } from "@/server/db/client";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
 import { applyMigrations } from "@/server/db/migrate";
+import { loadAssessmentTemplates } from "@/server/db/templates";
 
 /**
  * A database of its own for one integration-test file.
@@ -29,6 +30,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   if (options.migrate ?? true) {
     try {
       await applyMigrations({ connectionString: database.url });
+      await loadAssessmentTemplates({ connectionString: database.url });
     } catch (error) {
       await database.drop();
       throw error;

@@ -39,6 +39,7 @@ export function parseRegisterQuery(searchParams: SearchParams): RegisterQuery {
     personalData: read(shape.personalData, raw("personalData", true), []),
     published: read(shape.published, raw("published", false), undefined),
     supplier: read(shape.supplier, raw("supplier", false), undefined),
+    assessmentGap: read(shape.assessmentGap, raw("assessmentGap", false), undefined),
     archived: read(shape.archived, raw("archived", false), undefined),
     sort: read(shape.sort, raw("sort", false), "updated"),
   };
@@ -54,6 +55,7 @@ export function registerSearch(filters: UseCaseListFilters, cursor?: string): st
   for (const key of listKeys) for (const value of filters[key]) params.append(key, value);
   if (filters.published !== undefined) params.set("published", String(filters.published));
   if (filters.supplier) params.set("supplier", filters.supplier);
+  if (filters.assessmentGap) params.set("assessmentGap", "true");
   if (filters.archived) params.set("archived", "true");
   if (filters.sort !== "updated") params.set("sort", filters.sort);
   if (cursor) params.set("cursor", cursor);
@@ -71,6 +73,7 @@ export function hasFilters(filters: UseCaseListFilters): boolean {
       listKeys.some((key) => filters[key].length > 0) ||
       filters.published !== undefined ||
       filters.supplier ||
+      filters.assessmentGap ||
       filters.archived,
   );
 }

@@ -10,6 +10,7 @@ import { createPrismaClient } from "../client";
 import { startEmbeddedPostgres } from "../embedded";
 import { describeDatabaseError } from "../errors";
 import { applyMigrations } from "../migrate";
+import { loadAssessmentTemplates } from "../templates";
 import { formatDemoSignIns, seedDemoData } from "../seed/demo";
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -72,6 +73,8 @@ export async function prepareDatabase(database: OpenDatabase, seed: Env["SEED_DE
     await checkReachable(database.url);
     const { applied } = await applyMigrations({ connectionString: database.url });
     console.log(`tillit: migrations: ${applied.length === 0 ? "up to date" : `applied ${applied.join(", ")}`}`);
+    const { loaded } = await loadAssessmentTemplates({ connectionString: database.url });
+    if (loaded.length > 0) console.log(`tillit: assessment templates: loaded ${loaded.join(", ")}`);
     await seedAsConfigured(database.url, seed);
   } catch (error) {
     await exitWithError(describeDatabaseError(error, database.url), database);

@@ -6,12 +6,14 @@
 import { parseEnvOrExit } from "../../env";
 import { describeDatabaseError } from "../errors";
 import { applyMigrations } from "../migrate";
+import { loadAssessmentTemplates } from "../templates";
 import { exitWithError, openDatabase } from "./database";
 
 const database = await openDatabase(parseEnvOrExit());
 try {
   const { applied } = await applyMigrations({ connectionString: database.url, log: (line) => console.log(line) });
   if (applied.length === 0) console.log("Database is up to date.");
+  await loadAssessmentTemplates({ connectionString: database.url, log: (line) => console.log(line) });
 } catch (error) {
   await exitWithError(describeDatabaseError(error, database.url), database);
 }

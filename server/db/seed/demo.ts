@@ -16,6 +16,7 @@ import { type UseCaseFields, type UseCaseFieldsInput, useCaseFields } from "../.
 import { nextUseCaseReference } from "../../domain/use-cases/service";
 import type { PrismaClient, Transaction } from "../client";
 import { OrganisationKind, OrganisationRole, PlatformRole, Sector } from "../generated/enums";
+import { DEMO_ASSESSMENTS, syncDemoAssessments } from "./demo-assessments";
 import { DEMO_USE_CASES } from "./demo-use-cases";
 
 /** Long, not a common password, and printed for anyone running the demo. */
@@ -144,6 +145,13 @@ const USERS: DemoUser[] = [
     ],
   },
   {
+    // The data protection officer reviews assessments: the second pair of eyes.
+    email: "dataskydd@exempelby.example",
+    name: "Nils Ekberg",
+    platformRole: null,
+    memberships: [{ organisationSlug: "exempelby", role: OrganisationRole.REVIEWER }],
+  },
+  {
     email: "plattform@digg.example",
     name: "Jonas Ek",
     platformRole: PlatformRole.PLATFORM_ADMIN,
@@ -187,6 +195,14 @@ async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> 
     const organisationId = organisationIds.get(slug);
     if (!organisationId) throw new Error(`demo data: no organisation "${slug}"`);
     for (const useCase of useCases) changes += (await syncUseCase(tx, organisationId, useCase)) ? 1 : 0;
+  }
+  const users = await tx.user.findMany({ where: { email: { in: USERS.map((u) => u.email) } }, select: { id: true, email: true } });
+  const userIds = new Map(users.map((user) => [user.email, user.id]));
+  for (const [slug, assessments] of Object.entries(DEMO_ASSESSMENTS)) {
+    const organisationId = organisationIds.get(slug);
+    if (!organisationId) throw new Error(`demo data: no organisation "${slug}"`);
+    await tx.$queryRaw`SELECT set_config('app.organisation_id', ${organisationId}, true)`;
+    changes += await syncDemoAssessments(tx, organisationId, assessments, userIds);
   }
   return changes;
 }

@@ -25,6 +25,17 @@ describe("role → permission table", () => {
     for (const role of organisationRoles) expect(roleHasPermission(role, "useCase.read")).toBe(true);
   });
 
+  it("lets registrars start and answer assessments, reviewers answer, comment and approve, viewers only read", () => {
+    const holders = (permission: Parameters<typeof roleHasPermission>[1]) => organisationRoles.filter((role) => roleHasPermission(role, permission));
+    expect(holders("assessment.read")).toEqual(["ADMIN", "EDITOR", "REVIEWER", "VIEWER"]);
+    expect(holders("assessment.create")).toEqual(["ADMIN", "EDITOR"]);
+    expect(holders("assessment.answer")).toEqual(["ADMIN", "EDITOR", "REVIEWER"]);
+    expect(holders("assessment.review")).toEqual(["ADMIN", "REVIEWER"]);
+    expect(holders("assessment.comment")).toEqual(["ADMIN", "REVIEWER"]);
+    expect(holders("assessment.resolve")).toEqual(["ADMIN", "EDITOR", "REVIEWER"]);
+    expect(holders("assessment.delete")).toEqual(["ADMIN", "EDITOR"]);
+  });
+
   it("grants only permissions that exist", () => {
     for (const permissions of Object.values(rolePermissions)) {
       for (const permission of permissions) expect(allPermissions).toContain(permission);

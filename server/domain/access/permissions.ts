@@ -13,6 +13,13 @@ const resources = {
   member: ["read", "invite", "update", "remove"],
   audit: ["read"],
   useCase: ["read", "create", "update", "archive", "restore", "delete", "import"],
+  /**
+   * `create` starts an assessment or its next version; `answer` changes answers and
+   * submits; `manage` sets owner, phase and dates; `comment` writes review comments;
+   * `review` requests changes or approves (never one's own answers: four eyes);
+   * `resolve` marks a comment as dealt with.
+   */
+  assessment: ["read", "create", "answer", "manage", "comment", "resolve", "review", "delete"],
 } as const;
 
 type Resources = typeof resources;
@@ -24,13 +31,31 @@ export const allPermissions: readonly Permission[] = Object.entries(resources).f
   actions.map((action) => `${resource}.${action}` as Permission),
 );
 
-const everyMember: Permission[] = ["organisation.read", "member.read", "useCase.read"];
-const registrar: Permission[] = ["useCase.create", "useCase.update", "useCase.archive", "useCase.import"];
+const everyMember: Permission[] = ["organisation.read", "member.read", "useCase.read", "assessment.read"];
+const registrar: Permission[] = [
+  "useCase.create",
+  "useCase.update",
+  "useCase.archive",
+  "useCase.import",
+  "assessment.create",
+  "assessment.answer",
+  "assessment.manage",
+  "assessment.resolve",
+  "assessment.delete",
+];
+const reviewer: Permission[] = [
+  "assessment.answer",
+  "assessment.manage",
+  "assessment.comment",
+  "assessment.resolve",
+  "assessment.review",
+];
 
 export const rolePermissions = {
   ADMIN: [
     ...everyMember,
     ...registrar,
+    ...reviewer.filter((permission) => !registrar.includes(permission)),
     "useCase.restore",
     "useCase.delete",
     "member.invite",
@@ -39,7 +64,7 @@ export const rolePermissions = {
     "audit.read",
   ],
   EDITOR: [...everyMember, ...registrar],
-  REVIEWER: [...everyMember],
+  REVIEWER: [...everyMember, ...reviewer],
   VIEWER: [...everyMember],
 } as const satisfies Record<OrganisationRole, readonly Permission[]>;
 

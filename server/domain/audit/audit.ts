@@ -19,10 +19,22 @@ export const auditAction = z.enum([
   "useCase.restored",
   "useCase.deleted",
   "useCase.imported",
+  "useCase.riskClassified",
+  "assessment.created",
+  "assessment.updated",
+  "assessment.answered",
+  "assessment.answersImported",
+  "assessment.submitted",
+  "assessment.changesRequested",
+  "assessment.approved",
+  "assessment.superseded",
+  "assessment.deleted",
+  "assessmentComment.created",
+  "assessmentComment.resolved",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 
-export const auditEntityType = z.enum(["Organisation", "Invitation", "Membership", "User", "UseCase"]);
+export const auditEntityType = z.enum(["Organisation", "Invitation", "Membership", "User", "UseCase", "Assessment"]);
 export type AuditEntityType = z.infer<typeof auditEntityType>;
 
 /** Who did it: a signed-in user. */

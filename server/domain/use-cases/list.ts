@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { Transaction } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { AiTechnique, LifecycleStage, PersonalDataCategory, RiskClass } from "../../db/generated/enums";
+import { hasAssessmentGapCondition } from "../assessments/gaps";
 import { RuleViolationError } from "../errors";
 import type { UseCaseListFilters } from "./schemas";
 
@@ -51,7 +52,16 @@ export interface UseCaseListPage {
   facets: UseCaseFacets;
 }
 
-type FilterName = "q" | "lifecycleStage" | "riskClass" | "technique" | "businessArea" | "personalData" | "published" | "supplier";
+type FilterName =
+  | "q"
+  | "lifecycleStage"
+  | "riskClass"
+  | "technique"
+  | "businessArea"
+  | "personalData"
+  | "published"
+  | "supplier"
+  | "assessmentGap";
 type FacetName = keyof UseCaseFacets;
 type Sort = UseCaseListFilters["sort"];
 
@@ -85,7 +95,7 @@ function containsPattern(text: string): string {
 // --- Filters ----------------------------------------------------------------------------
 
 /** One SQL condition per filter the user set; facets leave their own one out. */
-function filterConditions(filters: UseCaseListFilters, query: string | null): Map<FilterName, Prisma.Sql> {
+function filterConditions(organisationId: string, filters: UseCaseListFilters, query: string | null): Map<FilterName, Prisma.Sql> {
   const conditions = new Map<FilterName, Prisma.Sql>();
   if (query) conditions.set("q", Prisma.sql`${SEARCH_DOCUMENT} @@ ${tsQuery(query)}`);
   if (filters.lifecycleStage.length > 0) {
@@ -108,6 +118,9 @@ function filterConditions(filters: UseCaseListFilters, query: string | null): Ma
   }
   if (filters.supplier) {
     conditions.set("supplier", Prisma.sql`"supplierName" ILIKE ${containsPattern(filters.supplier)}`);
+  }
+  if (filters.assessmentGap) {
+    conditions.set("assessmentGap", hasAssessmentGapCondition(organisationId));
   }
   return conditions;
 }
@@ -283,7 +296,7 @@ export async function listUseCases(
 ): Promise<UseCaseListPage> {
   const query = prefixTsQuery(filters.q);
   const scope = scopeCondition(organisationId, filters);
-  const conditions = filterConditions(filters, query);
+  const conditions = filterConditions(organisationId, filters, query);
   const plan = sortPlan(filters.sort, query);
   const { items, nextCursor } = await pageOfItems(tx, whereClause(scope, conditions), plan, page.cursor, page.limit);
   const { total, facets } = await totalAndFacets(tx, scope, conditions);

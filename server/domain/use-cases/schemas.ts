@@ -181,6 +181,8 @@ export const useCaseListFilters = z.object({
   personalData: oneOrMany(z.enum(PersonalDataCategory)),
   published: booleanParam,
   supplier: z.string().trim().max(SHORT).optional(),
+  /** High-risk or personal-data use cases that lack an approved assessment they need. */
+  assessmentGap: booleanParam,
   /** Archived use cases leave the list; `archived: true` shows only them. */
   archived: booleanParam,
   sort: z.enum(["updated", "title", "reference", "relevance"]).default("updated"),

@@ -228,7 +228,12 @@ export async function deleteUseCase(
       { field: "lifecycleStage", code: "useCase.onlyIdeaDeletable", message: "Only a use case at the idea stage can be deleted. Archive it instead." },
     ]);
   }
-  // Assessments hook: once they exist, a use case with any assessment is archived, not deleted.
+  const assessments = await tx.assessment.count({ where: { organisationId: change.organisationId, useCaseId: row.id } });
+  if (assessments > 0) {
+    throw new RuleViolationError([
+      { field: "assessments", code: "useCase.hasAssessments", message: "The use case has assessments, which are kept: archive it instead." },
+    ]);
+  }
   const { count } = await tx.useCase.deleteMany({
     where: { organisationId: change.organisationId, id: row.id, version: row.version },
   });

@@ -33,6 +33,12 @@ function membershipsOfUser(userId: string) {
   return inScope(prisma, { userId }, (tx) => tx.membership.findMany({ where: { userId } }));
 }
 
+function assessmentsOf(organisationId: string) {
+  return inScope(prisma, { organisationId }, (tx) =>
+    tx.assessment.findMany({ where: { organisationId }, orderBy: { id: "asc" }, include: { answers: { orderBy: { questionKey: "asc" } } } }),
+  );
+}
+
 function registerOf(organisationId: string) {
   return inScope(prisma, { organisationId }, (tx) => tx.useCase.findMany({ where: { organisationId }, orderBy: { reference: "asc" } }));
 }
@@ -42,18 +48,20 @@ async function snapshot(db: PrismaClient) {
   const organisations = await db.organisation.findMany({ orderBy: { organisationNumber: "asc" } });
   const memberships = [];
   const useCases = [];
+  const assessments = [];
   for (const organisation of organisations) {
     memberships.push(...(await membershipsOf(organisation.id)));
     useCases.push(...(await registerOf(organisation.id)));
+    assessments.push(...(await assessmentsOf(organisation.id)));
   }
-  return { organisations, users: await db.user.findMany({ orderBy: { email: "asc" } }), memberships, useCases };
+  return { organisations, users: await db.user.findMany({ orderBy: { email: "asc" } }), memberships, useCases, assessments };
 }
 
 describe("seedDemoData", () => {
   it("creates the demo, and a second run changes nothing", async () => {
     const before = await snapshot(prisma);
     expect(firstRun.changes).toBe(
-      before.organisations.length + before.users.length + before.memberships.length + before.useCases.length,
+      before.organisations.length + before.users.length + before.memberships.length + before.useCases.length + before.assessments.length,
     );
 
     const secondRun = await seedDemoData(prisma);
@@ -62,6 +70,16 @@ describe("seedDemoData", () => {
     expect(await snapshot(prisma)).toEqual(before);
     expect(before.organisations).toHaveLength(firstRun.organisations.length);
     expect(before.users).toHaveLength(new Set(firstRun.users.map((user) => user.email)).size);
+  });
+
+  it("has assessments in every state a status board shows, complete where they have been submitted", async () => {
+    const { assessments } = await snapshot(prisma);
+    expect(new Set(assessments.map((a) => a.status))).toEqual(new Set(["DRAFT", "IN_REVIEW", "APPROVED"]));
+    expect(assessments.some((a) => a.dueOn !== null && a.dueOn < new Date() && a.status !== "APPROVED")).toBe(true);
+    for (const approved of assessments.filter((a) => a.status === "APPROVED")) {
+      expect(approved.approvedById).not.toBe(approved.lastAnsweredById);
+      expect(approved.approvedResult).toMatchObject({ complete: true });
+    }
   });
 
   it("has a central agency, a municipality and a region", async () => {

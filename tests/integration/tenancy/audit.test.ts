@@ -17,6 +17,7 @@ import {
   nextOrganisationNumber,
   type TenancyWorld,
 } from "../../support/tenancy";
+import { createTestAssessment } from "../../support/assessments";
 import { registerFileUpload } from "../../support/use-case-files";
 import { createTestUseCase, sampleUseCaseFields } from "../../support/use-cases";
 
@@ -75,7 +76,190 @@ async function changeableUseCase(options: { archived?: boolean } = {}) {
   };
 }
 
+/** An assessment of organisation A answered and submitted by the editor; mutated as the reviewer (or `who`). */
+async function changeableAssessment(status: "DRAFT" | "IN_REVIEW" | "APPROVED" = "DRAFT", comment?: string) {
+  const assessment = await createTestAssessment(db.prisma, world.orgA, { by: world.users.editor, status, comment });
+  return {
+    assessment,
+    target: { organisationSlug: world.orgA.slug, id: assessment.id, version: assessment.version },
+    as: (requestId: string) => callerFor(db.prisma, world.users.reviewer, requestId),
+  };
+}
+
 const expectations: Record<string, () => Promise<Expectation>> = {
+  "assessments.start": async () => {
+    const useCase = await createTestUseCase(db.prisma, world.orgA, world.users.admin);
+    return {
+      run: async (requestId) => {
+        await (await callerFor(db.prisma, world.users.editor, requestId)).assessments.start({
+          organisationSlug: world.orgA.slug,
+          useCaseId: useCase.id,
+          templateKind: "AI_ACT_CLASSIFICATION",
+          plan: { phase: "DEVELOPMENT", ownerId: world.users.editor.id, dueOn: "2027-01-31" },
+        });
+        return world.orgA.id;
+      },
+      action: "assessment.created",
+      changes: {
+        useCaseId: { before: null, after: useCase.id },
+        templateKind: { before: null, after: "AI_ACT_CLASSIFICATION" },
+        templateVersion: { before: null, after: 1 },
+        seriesVersion: { before: null, after: 1 },
+        phase: { before: null, after: "DEVELOPMENT" },
+        ownerId: { before: null, after: world.users.editor.id },
+        dueOn: { before: null, after: "2027-01-31" },
+      },
+    };
+  },
+  "assessments.updatePlan": async () => {
+    const { target, as } = await changeableAssessment();
+    return {
+      run: async (requestId) => {
+        await (await as(requestId)).assessments.updatePlan({ ...target, plan: { phase: "OPERATION", ownerId: null, dueOn: "2027-02-28", nextReviewOn: null } });
+        return world.orgA.id;
+      },
+      action: "assessment.updated",
+      changes: {
+        phase: { before: "DEVELOPMENT", after: "OPERATION" },
+        ownerId: { before: world.users.editor.id, after: null },
+        dueOn: { before: null, after: "2027-02-28" },
+      },
+    };
+  },
+  "assessments.saveAnswer": async () => {
+    const { target, as } = await changeableAssessment();
+    return {
+      run: async (requestId) => {
+        await (await as(requestId)).assessments.saveAnswer({
+          organisationSlug: target.organisationSlug,
+          id: target.id,
+          questionKey: "screening_notes",
+          answerVersion: null,
+          answer: { value: " Anteckning ", comment: null, reference: null },
+        });
+        return world.orgA.id;
+      },
+      action: "assessment.answered",
+      changes: { "answers.screening_notes": { before: null, after: { value: "Anteckning", comment: null, reference: null } } },
+    };
+  },
+  "assessments.importAnswers": async () => {
+    const { target, as } = await changeableAssessment();
+    return {
+      run: async (requestId) => {
+        await (await as(requestId)).assessments.importAnswers({ ...target, content: JSON.stringify({ processes_personal_data: "ja" }) });
+        return world.orgA.id;
+      },
+      action: "assessment.answersImported",
+      changes: {
+        "answers.processes_personal_data": {
+          before: { value: "NO", comment: null, reference: null },
+          after: { value: "YES", comment: null, reference: null },
+        },
+      },
+    };
+  },
+  "assessments.submit": async () => {
+    const { target } = await changeableAssessment();
+    return {
+      run: async (requestId) => {
+        await (await callerFor(db.prisma, world.users.editor, requestId)).assessments.submit(target);
+        return world.orgA.id;
+      },
+      action: "assessment.submitted",
+      changes: { status: { before: "DRAFT", after: "IN_REVIEW" } },
+    };
+  },
+  "assessments.requestChanges": async () => {
+    const { target, as } = await changeableAssessment("IN_REVIEW");
+    return {
+      run: async (requestId) => {
+        await (await as(requestId)).assessments.requestChanges({ ...target, message: "Motivera svaret." });
+        return world.orgA.id;
+      },
+      action: "assessment.changesRequested",
+      changes: { status: { before: "IN_REVIEW", after: "CHANGES_REQUESTED" }, message: { before: null, after: "Motivera svaret." } },
+    };
+  },
+  "assessments.approve": async () => {
+    const { target, as } = await changeableAssessment("IN_REVIEW");
+    return {
+      run: async (requestId) => {
+        await (await as(requestId)).assessments.approve({ ...target, nextReviewOn: "2027-11-30" });
+        return world.orgA.id;
+      },
+      action: "assessment.approved",
+      changes: { status: { before: "IN_REVIEW", after: "APPROVED" }, nextReviewOn: { before: null, after: "2027-11-30" } },
+    };
+  },
+  "assessments.startNextVersion": async () => {
+    const { assessment, target } = await changeableAssessment("APPROVED");
+    return {
+      run: async (requestId) => {
+        await (await callerFor(db.prisma, world.users.editor, requestId)).assessments.startNextVersion(target);
+        return world.orgA.id;
+      },
+      action: "assessment.created",
+      changes: {
+        useCaseId: { before: null, after: assessment.useCaseId },
+        templateKind: { before: null, after: "DPIA_SCREENING" },
+        templateVersion: { before: null, after: 1 },
+        seriesVersion: { before: null, after: 2 },
+        previousVersionId: { before: null, after: assessment.id },
+        copiedAnswers: { before: null, after: 1 },
+        phase: { before: null, after: "DEVELOPMENT" },
+        ownerId: { before: null, after: world.users.editor.id },
+      },
+    };
+  },
+  "assessments.delete": async () => {
+    const { assessment, target } = await changeableAssessment();
+    return {
+      run: async (requestId) => {
+        await (await callerFor(db.prisma, world.users.editor, requestId)).assessments.delete(target);
+        return world.orgA.id;
+      },
+      action: "assessment.deleted",
+      changes: {
+        templateKind: { before: "DPIA_SCREENING", after: null },
+        seriesVersion: { before: 1, after: null },
+        useCaseId: { before: assessment.useCaseId, after: null },
+      },
+    };
+  },
+  "assessments.comment": async () => {
+    const { target, as } = await changeableAssessment("IN_REVIEW");
+    return {
+      run: async (requestId) => {
+        await (await as(requestId)).assessments.comment({ organisationSlug: target.organisationSlug, id: target.id, questionKey: "processes_personal_data", body: "Stämmer detta?" });
+        return world.orgA.id;
+      },
+      action: "assessmentComment.created",
+      changes: {
+        commentId: { before: null, after: expect.any(String) },
+        questionKey: { before: null, after: "processes_personal_data" },
+        body: { before: null, after: "Stämmer detta?" },
+      },
+    };
+  },
+  "assessments.resolveComment": async () => {
+    const { assessment, target } = await changeableAssessment("IN_REVIEW", "Motivera svaret.");
+    const comment = await inScope(db.prisma, { organisationId: world.orgA.id }, (tx) =>
+      tx.assessmentComment.findFirstOrThrow({ where: { organisationId: world.orgA.id, assessmentId: assessment.id } }),
+    );
+    return {
+      run: async (requestId) => {
+        await (await callerFor(db.prisma, world.users.editor, requestId)).assessments.resolveComment({
+          organisationSlug: target.organisationSlug,
+          id: target.id,
+          commentId: comment.id,
+        });
+        return world.orgA.id;
+      },
+      action: "assessmentComment.resolved",
+      changes: { resolvedAt: { before: null, after: expect.any(String) } },
+    };
+  },
   "organisations.create": async () => {
     let organisationId = "";
     const organisationNumber = nextOrganisationNumber();

@@ -22,6 +22,7 @@ import {
   type TenancyWorld,
   type TestUser,
 } from "../../support/tenancy";
+import { createTestAssessment } from "../../support/assessments";
 import { registerFileUpload } from "../../support/use-case-files";
 import { createTestUseCase, sampleUseCaseFields } from "../../support/use-cases";
 
@@ -48,6 +49,12 @@ async function freshMember({ db, world }: SampleContext) {
 /** A new use case of organisation A: its id and version, with A's slug, as the procedures take them. */
 async function freshUseCase({ db, world }: SampleContext, options: { archived?: boolean } = {}) {
   const { id, version } = await createTestUseCase(db.prisma, world.orgA, world.users.admin, options);
+  return { organisationSlug: world.orgA.slug, id, version };
+}
+
+/** An assessment of organisation A in `status`, answered and submitted by its editor (so admins and reviewers may approve). */
+async function freshAssessment({ db, world }: SampleContext, status: "DRAFT" | "IN_REVIEW" | "APPROVED" = "DRAFT", comment?: string) {
+  const { id, version } = await createTestAssessment(db.prisma, world.orgA, { by: world.users.editor, status, comment });
   return { organisationSlug: world.orgA.slug, id, version };
 }
 
@@ -142,6 +149,50 @@ const samples: Record<string, Sample> = {
   "useCaseFiles.previewImport": async ({ world }) => ({ organisationSlug: world.orgA.slug, ...(await registerFileUpload()) }),
   "useCaseFiles.import": async ({ world }) => ({ organisationSlug: world.orgA.slug, ...(await registerFileUpload()) }),
   "useCaseFiles.exportRecords": async ({ world }) => ({ organisationSlug: world.orgA.slug, filters: { q: "chattbot" } }),
+  "assessments.list": async ({ world }) => ({ organisationSlug: world.orgA.slug, filters: { overdue: true } }),
+  "assessments.get": async (context) => {
+    const { organisationSlug, id } = await freshAssessment(context);
+    return { organisationSlug, id };
+  },
+  "assessments.forUseCase": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    useCaseId: (await freshUseCase(context)).id,
+  }),
+  "assessments.statusBoard": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "assessments.start": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    useCaseId: (await freshUseCase(context)).id,
+    templateKind: "AI_ACT_CLASSIFICATION",
+    plan: { phase: "DEVELOPMENT", ownerId: context.world.users.editor.id, dueOn: "2027-01-31" },
+  }),
+  "assessments.updatePlan": async (context) => ({
+    ...(await freshAssessment(context)),
+    plan: { phase: "OPERATION", ownerId: null, dueOn: "2027-02-28", nextReviewOn: null },
+  }),
+  "assessments.saveAnswer": async (context) => {
+    const { organisationSlug, id } = await freshAssessment(context);
+    return { organisationSlug, id, questionKey: "screening_notes", answerVersion: null, answer: { value: "Anteckning", comment: null, reference: null } };
+  },
+  "assessments.importAnswers": async (context) => ({
+    ...(await freshAssessment(context)),
+    content: JSON.stringify({ processes_personal_data: "nej" }),
+  }),
+  "assessments.submit": async (context) => freshAssessment(context),
+  "assessments.requestChanges": async (context) => ({ ...(await freshAssessment(context, "IN_REVIEW")), message: "Motivera svaret." }),
+  "assessments.approve": async (context) => ({ ...(await freshAssessment(context, "IN_REVIEW")), nextReviewOn: null }),
+  "assessments.startNextVersion": async (context) => freshAssessment(context, "APPROVED"),
+  "assessments.delete": async (context) => freshAssessment(context),
+  "assessments.comment": async (context) => {
+    const { organisationSlug, id } = await freshAssessment(context, "IN_REVIEW");
+    return { organisationSlug, id, questionKey: "processes_personal_data", body: "Stämmer detta?" };
+  },
+  "assessments.resolveComment": async (context) => {
+    const { organisationSlug, id } = await freshAssessment(context, "IN_REVIEW", "Motivera svaret.");
+    const comment = await inScope(context.db.prisma, { organisationId: context.world.orgA.id }, (tx) =>
+      tx.assessmentComment.findFirstOrThrow({ where: { organisationId: context.world.orgA.id, assessmentId: id } }),
+    );
+    return { organisationSlug, id, commentId: comment.id };
+  },
 };
 
 function expectedOutcome(access: ProcedureMeta["access"], caller: CallerName): "ok" | "UNAUTHORIZED" | "FORBIDDEN" {

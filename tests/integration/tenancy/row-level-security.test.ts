@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inScope } from "@/server/db/scope";
 import { createTestDatabase } from "../../support/database";
 import { createTenancyWorld, inviteTo, type TenancyWorld } from "../../support/tenancy";
+import { createTestAssessment } from "../../support/assessments";
 import { createTestUseCase } from "../../support/use-cases";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -22,6 +23,9 @@ beforeAll(async () => {
   // Use cases (and their reference counters) of both organisations.
   await createTestUseCase(db.prisma, world.orgA, world.users.admin);
   await createTestUseCase(db.prisma, world.orgB, world.users.outsider);
+  // Assessments with answers and comments of both organisations.
+  await createTestAssessment(db.prisma, world.orgA, { by: world.users.admin, comment: "A:s kommentar" });
+  await createTestAssessment(db.prisma, world.orgB, { by: world.users.outsider, comment: "B:s kommentar" });
   const rows = await db.prisma.$queryRaw<{ table_name: string }[]>`
     SELECT table_name FROM information_schema.columns
     WHERE table_schema = 'public' AND column_name = 'organisationId' ORDER BY table_name`;
@@ -38,7 +42,18 @@ async function organisationIdsIn(table: string, scope: { organisationId?: string
 
 describe("row-level security", () => {
   it("covers the tenant tables", () => {
-    expect(tenantTables).toEqual(expect.arrayContaining(["AuditEvent", "Invitation", "Membership", "UseCase", "UseCaseReferenceCounter"]));
+    expect(tenantTables).toEqual(
+      expect.arrayContaining([
+        "AuditEvent",
+        "Invitation",
+        "Membership",
+        "UseCase",
+        "UseCaseReferenceCounter",
+        "Assessment",
+        "AssessmentAnswer",
+        "AssessmentComment",
+      ]),
+    );
   });
 
   it("is enabled and forced on every tenant table", async () => {
