@@ -19,6 +19,8 @@ export async function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
         items={[
           { href: base, label: t("overview"), exact: true },
           { href: `${base}/register`, label: t("register") },
+          { href: `${base}/assessments`, label: t("assessments") },
+          { href: `${base}/status`, label: t("statusBoard") },
           { href: `${base}/members`, label: t("members") },
           ...(can(workspace, "audit.read") ? [{ href: `${base}/audit`, label: t("audit") }] : []),
         ]}

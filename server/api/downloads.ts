@@ -26,11 +26,12 @@ export function queryObject(params: URLSearchParams, omit: string[] = []): Recor
   return result;
 }
 
-export function fileResponse(bytes: Uint8Array, contentType: string, fileName: string): Response {
+/** A file download; `inline` lets the browser show it (a PDF opens in its viewer) instead of saving it. */
+export function fileResponse(bytes: Uint8Array, contentType: string, fileName: string, options: { inline?: boolean } = {}): Response {
   return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: {
       "content-type": contentType,
-      "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
+      "content-disposition": `${options.inline ? "inline" : "attachment"}; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },

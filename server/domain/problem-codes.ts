@@ -66,6 +66,7 @@ export const assessmentCodes = [
   "assessment.answerInvalid",
   "assessment.unknownQuestion",
   "assessment.locked",
+  "assessment.inReview",
   "assessment.invalidTransition",
   "assessment.fourEyes",
   "assessment.unresolvedComments",

@@ -166,6 +166,23 @@ export async function RegisterFilters({
       </fieldset>
       <div className="flex items-start gap-2 text-sm">
         <input
+          id="filter-assessmentGap"
+          type="checkbox"
+          name="assessmentGap"
+          value="true"
+          defaultChecked={filters.assessmentGap === true}
+          aria-describedby="filter-assessmentGap-hint"
+          className="mt-1 size-4"
+        />
+        <div>
+          <label htmlFor="filter-assessmentGap">{t("assessmentGap")}</label>
+          <p id="filter-assessmentGap-hint" className="text-muted">
+            {t("assessmentGapHint")}
+          </p>
+        </div>
+      </div>
+      <div className="flex items-start gap-2 text-sm">
+        <input
           id="filter-archived"
           type="checkbox"
           name="archived"

@@ -67,6 +67,16 @@ export async function RegisterList({
           <p role="status" className="font-medium">
             {filtered ? t("totalFiltered", { count: page.total }) : t("total", { count: page.total })}
           </p>
+          {query.filters.assessmentGap ? (
+            <div className="rounded border-l-4 border-brand-600 bg-brand-50 p-3 text-sm">
+              <p>{t("assessmentGapActive")}</p>
+              <p className="mt-1">
+                <Link href={registerHref(organisationSlug, { ...query.filters, assessmentGap: undefined })} className="text-brand-700 underline">
+                  {t("assessmentGapRemove")}
+                </Link>
+              </p>
+            </div>
+          ) : null}
           {exportLinks}
           {page.items.length > 0 ? (
             <>

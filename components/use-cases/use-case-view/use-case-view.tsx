@@ -9,7 +9,7 @@ import { asLocale, enumLabel } from "@/components/use-cases/fields";
 import { UseCaseActions } from "./use-case-actions";
 
 type UseCaseRecord = RouterOutputs["useCases"]["get"];
-export type UseCaseTab = "overview" | "history";
+export type UseCaseTab = "overview" | "assessments" | "history";
 
 /**
  * One use case: its title and state, what the reader may do, and its tabs (links that
@@ -34,6 +34,7 @@ export async function UseCaseView({
   const base = `/${organisationSlug}/register/${useCase.id}`;
   const tabs: { key: UseCaseTab; href: string; label: string }[] = [
     { key: "overview", href: base, label: t("view.tabs.overview") },
+    { key: "assessments", href: `${base}?tab=assessments`, label: t("view.tabs.assessments") },
     { key: "history", href: `${base}?tab=history`, label: t("view.tabs.history") },
   ];
 

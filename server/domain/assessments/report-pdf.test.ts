@@ -180,7 +180,7 @@ describe("assessmentReportPdf", () => {
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toBe("Trust model: AI-2025-007 Chattbot för äldreomsorg");
     expect(doc.getAuthor()).toBe("Växjö kommun");
-    expect(doc.getSubject()).toContain("Trust model for AI");
+    expect(doc.getSubject()).toContain("Trust model");
     expect(doc.getCreationDate()?.toISOString()).toBe(generatedAt.toISOString());
   });
 

@@ -6,12 +6,12 @@
  * starts a new page when the current one is full. Pure: a view in, bytes out.
  */
 import { PageSizes, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
-import type { AssessmentPhase, AssessmentStatus } from "../../db/generated/enums";
 import type { Locale } from "../../i18n/config";
 import { annexIIIAreaLabels, riskClassLabels } from "../use-cases/labels";
+import { answerValueLabels, assessmentPhaseLabels, assessmentStatusLabels, templateKindLabels } from "./labels";
 import { type AnswerValue, isShown } from "./answers";
 import type { AssessmentResult, ChecklistResult, ClassificationResult, DpiaScreeningResult, FriaResult } from "./results";
-import type { QuestionDefinition, SectionDefinition, TemplateDefinition, TemplateKind } from "./template-definition";
+import { extensionTrustAnswers, type QuestionDefinition, type SectionDefinition, type TemplateDefinition } from "./template-definition";
 import type { AssessmentView, CommentView } from "./view";
 
 // WinAnsi (Windows-1252) ------------------------------------------------------------
@@ -130,28 +130,6 @@ export function toWinAnsi(text: string): string {
 
 // Labels ------------------------------------------------------------------------------
 
-const kindLabels: Record<TemplateKind, Record<Locale, string>> = {
-  TRUST_MODEL: { sv: "Förtroendemodellen för AI", en: "Trust model for AI" },
-  AI_ACT_CLASSIFICATION: { sv: "Klassificering enligt AI-förordningen", en: "AI Act classification" },
-  DPIA_SCREENING: { sv: "Förhandsbedömning av konsekvensbedömning (DPIA)", en: "DPIA screening" },
-  FRIA: { sv: "Konsekvensbedömning för grundläggande rättigheter (FRIA)", en: "Fundamental rights impact assessment (FRIA)" },
-  GENAI_GUIDELINE: { sv: "Riktlinjer för generativ AI", en: "Generative AI guideline" },
-};
-
-const statusLabels: Record<AssessmentStatus, Record<Locale, string>> = {
-  DRAFT: { sv: "Utkast", en: "Draft" },
-  IN_REVIEW: { sv: "Under granskning", en: "In review" },
-  CHANGES_REQUESTED: { sv: "Ändringar begärda", en: "Changes requested" },
-  APPROVED: { sv: "Godkänd", en: "Approved" },
-};
-
-const phaseLabels: Record<AssessmentPhase, Record<Locale, string>> = {
-  BEFORE_DEVELOPMENT: { sv: "Före utveckling", en: "Before development" },
-  DEVELOPMENT: { sv: "Utveckling", en: "Development" },
-  OPERATION: { sv: "Drift", en: "Operation" },
-  FOLLOW_UP: { sv: "Uppföljning", en: "Follow-up" },
-};
-
 /** The workflow events the report lists, with their labels. */
 const workflowEventLabels: Record<string, Record<Locale, string>> = {
   "assessment.submitted": { sv: "Skickad för granskning", en: "Submitted for review" },
@@ -159,17 +137,8 @@ const workflowEventLabels: Record<string, Record<Locale, string>> = {
   "assessment.approved": { sv: "Godkänd", en: "Approved" },
 };
 
-const trustAnswerLabels: Record<string, Record<Locale, string>> = {
-  YES: { sv: "Ja", en: "Yes" },
-  NO: { sv: "Nej", en: "No" },
-  PARTLY: { sv: "Delvis (Tillits tillägg)", en: "Partly (Tillit's extension)" },
-  NOT_APPLICABLE: { sv: "Ej tillämpligt (Tillits tillägg)", en: "Not applicable (Tillit's extension)" },
-};
-
-const yesNoLabels: Record<string, Record<Locale, string>> = {
-  YES: { sv: "Ja", en: "Yes" },
-  NO: { sv: "Nej", en: "No" },
-};
+const extension = { sv: " (Tillits tillägg)", en: " (Tillit's extension)" };
+const isExtension = (value: string) => (extensionTrustAnswers as readonly string[]).includes(value);
 
 const words = {
   sv: {
@@ -484,8 +453,10 @@ export function answerInWords(question: QuestionDefinition, value: AnswerValue |
   const nonEmpty = given.filter((v) => v.trim() !== "");
   if (nonEmpty.length === 0) return words[locale].noAnswer;
   const wordFor = (v: string): string => {
-    if (question.answerType === "TRUST_ANSWER") return trustAnswerLabels[v]?.[locale] ?? v;
-    if (question.answerType === "YES_NO") return yesNoLabels[v]?.[locale] ?? v;
+    if (question.answerType === "TRUST_ANSWER" || question.answerType === "YES_NO") {
+      const label = answerValueLabels[v as keyof typeof answerValueLabels]?.[locale] ?? v;
+      return isExtension(v) ? `${label}${extension[locale]}` : label;
+    }
     const option = question.options?.find((o) => o.value === v);
     return option ? option.label[locale] : v;
   };
@@ -496,9 +467,9 @@ function writeTitle({ view, locale, w, out }: Context): void {
   out.heading(view.template.definition.title[locale], 1);
   out.text(`${view.useCase.reference} ${view.useCase.title}`, { bold: true, size: 12 });
   out.gap(8);
-  out.field(w.template, `${kindLabels[view.template.kind][locale]}, ${w.version} ${view.template.version}`);
-  out.field(w.status, statusLabels[view.status][locale]);
-  out.field(w.phase, phaseLabels[view.phase][locale]);
+  out.field(w.template, `${templateKindLabels[view.template.kind][locale]}, ${w.version} ${view.template.version}`);
+  out.field(w.status, assessmentStatusLabels[view.status][locale]);
+  out.field(w.phase, assessmentPhaseLabels[view.phase][locale]);
   out.field(w.owner, view.owner?.name ?? w.none);
   out.field(w.dueOn, view.dueOn ?? w.none);
   out.field(w.nextReviewOn, view.nextReviewOn ?? w.none);
@@ -626,7 +597,7 @@ function setMetadata(doc: PDFDocument, view: AssessmentView, locale: Locale, gen
   const title = view.template.definition.title[locale];
   doc.setTitle(`${title}: ${view.useCase.reference} ${view.useCase.title}`);
   doc.setAuthor(view.organisation.name);
-  doc.setSubject(`${kindLabels[view.template.kind][locale]}, ${view.useCase.reference} ${view.useCase.title}`);
+  doc.setSubject(`${templateKindLabels[view.template.kind][locale]}, ${view.useCase.reference} ${view.useCase.title}`);
   doc.setLanguage(locale === "sv" ? "sv-SE" : "en-GB");
   doc.setCreator("Tillit");
   doc.setProducer("Tillit");

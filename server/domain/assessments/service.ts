@@ -39,8 +39,11 @@ import type { AnswerView, AssessmentVersionSummary, AssessmentView, CommentView,
 const ENTITY = "Assessment";
 const ENTITY_LABEL = "The assessment";
 
-/** Statuses in which answers may change. */
-const EDITABLE: readonly AssessmentStatus[] = ["DRAFT", "CHANGES_REQUESTED", "IN_REVIEW"];
+/**
+ * Statuses in which answers may change. In review the answers are frozen, so that what a
+ * reviewer approves is what was submitted; a change goes back through "request changes".
+ */
+const EDITABLE: readonly AssessmentStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
 
 // --- Small helpers ----------------------------------------------------------------------
 
@@ -340,8 +343,12 @@ export async function startAssessment(
   if (!need || need.requirement === "NOT_OFFERED") {
     throw problem("templateKind", "assessment.templateNotOffered", "This template does not apply to the use case (see its assessments tab for why).");
   }
-  if (need.latest && need.latest.status !== "APPROVED") {
-    throw problem("templateKind", "assessment.openVersionExists", "An assessment with this template is already under way: continue it instead.");
+  if (need.latest) {
+    throw problem(
+      "templateKind",
+      "assessment.openVersionExists",
+      "The use case already has an assessment with this template: continue it, or start its next version.",
+    );
   }
   await assertMember(tx, change.organisationId, input.plan.ownerId, "plan.ownerId");
   const template = await latestTemplate(tx, input.templateKind);
@@ -393,6 +400,9 @@ export async function updateAssessmentPlan(
 // --- Answers ----------------------------------------------------------------------------
 
 function assertEditable(row: Assessment): void {
+  if (row.status === "IN_REVIEW") {
+    throw problem("status", "assessment.inReview", "The assessment is in review: its answers change only after a reviewer requests changes.");
+  }
   if (!EDITABLE.includes(row.status)) {
     throw problem("status", "assessment.locked", "An approved assessment is locked. Start a new version to change it.");
   }
@@ -454,11 +464,12 @@ export async function saveAnswer(
     if (count === 0) return conflict(tx, change.organisationId, row.id, row.version);
     answerVersion = existing.version + 1;
   }
-  // The assessment records who last answered (four eyes) and moves its version on, so an
-  // approval names the answers it saw. No version check here: answers never conflict with each other.
+  // The assessment records who last answered (four eyes). Its version stays: answers are
+  // versioned one by one, and they are frozen while a reviewer looks at them, so an answer
+  // saved in a draft never conflicts with the submit of the same draft.
   const updated = await tx.assessment.update({
     where: { organisationId_id: { organisationId: change.organisationId, id: row.id } },
-    data: { lastAnsweredById: change.actor.id, lastAnsweredAt: new Date(), version: { increment: 1 } },
+    data: { lastAnsweredById: change.actor.id, lastAnsweredAt: new Date() },
     select: { version: true },
   });
   await audit(tx, change, "assessment.answered", row.id, { [`answers.${question.key}`]: answerSnapshot(before) }, { [`answers.${question.key}`]: answerSnapshot(after) });

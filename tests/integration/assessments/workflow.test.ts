@@ -318,3 +318,16 @@ describe("starting and deleting", () => {
     await expect((await as(world.users.outsider)).assessments.get({ organisationSlug: world.orgB.slug, id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("in review", () => {
+  it("freezes the answers until a reviewer requests changes", async () => {
+    const { id } = await startDpiaScreening();
+    await answer(world.users.editor, id, "processes_personal_data", "NO");
+    await submitted(id);
+    await expect(answer(world.users.editor, id, "screening_notes", "Sent tillägg")).rejects.toMatchObject({
+      cause: { problems: [expect.objectContaining({ code: "assessment.inReview" })] },
+    });
+    await (await as(world.users.reviewer)).assessments.requestChanges({ organisationSlug: slug(), id, version: await version(id), message: "Lägg till en anteckning." });
+    await answer(world.users.editor, id, "screening_notes", "Sent tillägg");
+  });
+});

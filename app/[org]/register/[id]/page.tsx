@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { UseCaseAssessmentsTab } from "@/components/assessments/use-case-tab/use-case-assessments";
 import { loadOrNavigate } from "@/components/trpc/server";
 import { UseCaseHistory } from "@/components/use-cases/use-case-view/use-case-history";
 import { UseCaseOverview } from "@/components/use-cases/use-case-view/use-case-overview";
@@ -22,13 +23,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function UseCasePage({ params, searchParams }: Props) {
   const { org, id } = await params;
   const { tab: rawTab } = await searchParams;
-  const tab: UseCaseTab = rawTab === "history" ? "history" : "overview";
-  const returnTo = `/${org}/register/${id}${tab === "history" ? "?tab=history" : ""}`;
+  const tab: UseCaseTab = rawTab === "history" ? "history" : rawTab === "assessments" ? "assessments" : "overview";
+  const returnTo = `/${org}/register/${id}${tab === "overview" ? "" : `?tab=${tab}`}`;
   const workspace = await loadWorkspace(org, returnTo);
   const caller = await api();
-  const [useCase, history] = await Promise.all([
+  const mayStart = can(workspace, "assessment.create");
+  const [useCase, history, assessments, members] = await Promise.all([
     loadOrNavigate(() => caller.useCases.get({ organisationSlug: org, id }), returnTo),
     tab === "history" ? loadOrNavigate(() => caller.useCases.history({ organisationSlug: org, id }), returnTo) : null,
+    tab === "assessments" ? loadOrNavigate(() => caller.assessments.forUseCase({ organisationSlug: org, useCaseId: id }), returnTo) : null,
+    tab === "assessments" && mayStart ? loadOrNavigate(() => caller.members.list({ organisationSlug: org }), returnTo) : null,
   ]);
   const archived = useCase.archivedAt !== null;
   const allowed = {
@@ -39,7 +43,19 @@ export default async function UseCasePage({ params, searchParams }: Props) {
   };
   return (
     <UseCaseView organisationSlug={org} useCase={useCase} tab={tab} allowed={allowed}>
-      {history ? <UseCaseHistory events={history.items} /> : <UseCaseOverview useCase={useCase} />}
+      {history ? (
+        <UseCaseHistory events={history.items} />
+      ) : assessments ? (
+        <UseCaseAssessmentsTab
+          organisationSlug={org}
+          useCase={{ id: useCase.id, title: useCase.title, riskClass: useCase.riskClass }}
+          data={assessments}
+          canStart={mayStart && !archived}
+          members={(members ?? []).map((member) => ({ id: member.userId, name: member.name }))}
+        />
+      ) : (
+        <UseCaseOverview useCase={useCase} />
+      )}
     </UseCaseView>
   );
 }
