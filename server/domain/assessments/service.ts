@@ -567,7 +567,8 @@ export async function requestChanges(
  * Approves a version in review. Four eyes: never by the person who last changed an answer
  * or who submitted it; every comment must be resolved. The rules' result is stored as
  * approved, the previous approved version is superseded, and an approved classification
- * sets the use case's risk class (a DPIA screening its "DPIA required", a FRIA its "FRIA done").
+ * sets the use case's risk class (a DPIA screening its "DPIA required", and "DPIA done" when it
+ * names the DPIA's registry number; a FRIA its "FRIA done").
  */
 export async function approveAssessment(
   tx: Transaction,
@@ -607,12 +608,18 @@ export async function approveAssessment(
     await tx.assessment.update({ where: { organisationId_id: { organisationId: change.organisationId, id: old.id } }, data: { supersededAt: now, version: { increment: 1 } } });
     await audit(tx, change, "assessment.superseded", old.id, { supersededAt: null }, { supersededAt: now, by: row.id });
   }
-  await applyResultToUseCase(tx, change, row.useCaseId, result);
+  await applyResultToUseCase(tx, change, row.useCaseId, result, answers);
   return { version: updated.version };
 }
 
 /** What an approved result sets on the use case, with the use case's own audit event. */
-async function applyResultToUseCase(tx: Transaction, change: OrganisationChange, useCaseId: string, result: AssessmentResult): Promise<void> {
+async function applyResultToUseCase(
+  tx: Transaction,
+  change: OrganisationChange,
+  useCaseId: string,
+  result: AssessmentResult,
+  answers: Answers,
+): Promise<void> {
   let data: Prisma.UseCaseUpdateManyMutationInput;
   if (result.kind === "AI_ACT_CLASSIFICATION" && result.complete) {
     data = {
@@ -624,7 +631,9 @@ async function applyResultToUseCase(tx: Transaction, change: OrganisationChange,
       ...(result.roles.length > 0 ? { aiActRoles: result.roles } : {}),
     };
   } else if (result.kind === "DPIA_SCREENING" && result.complete) {
-    data = { dpiaRequired: result.dpiaRequired };
+    // The screening references the DPIA itself by its registry number once it is done.
+    const dpiaReference = answers.dpia_registry_number?.value;
+    data = { dpiaRequired: result.dpiaRequired, ...(typeof dpiaReference === "string" && dpiaReference.trim() ? { dpiaDone: true } : {}) };
   } else if (result.kind === "FRIA") {
     data = { friaDone: true };
   } else {

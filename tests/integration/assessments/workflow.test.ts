@@ -126,6 +126,7 @@ describe("assessment workflow", () => {
     ]) {
       await answer(world.users.editor, id, key, "NO");
     }
+    await answer(world.users.editor, id, "dpia_registry_number", "SN 2026/481");
     await submitted(id);
     await expect(
       (await as(secondReviewer)).assessments.approve({ organisationSlug: slug(), id, version: await version(id), nextReviewOn: null }),
@@ -143,7 +144,7 @@ describe("assessment workflow", () => {
     expect(view.comments.every((c) => c.resolvedByName !== null)).toBe(true);
     expect(view.history.map((e) => e.action)).toEqual(expect.arrayContaining(["assessment.changesRequested", "assessment.approved"]));
     const useCase = await reviewer.useCases.get({ organisationSlug: slug(), id: useCaseId });
-    expect(useCase.dpiaRequired).toBe(false);
+    expect(useCase).toMatchObject({ dpiaRequired: false, dpiaDone: true });
   });
 
   it("locks an approved version; a new version copies the answers and keeps the old one", async () => {
