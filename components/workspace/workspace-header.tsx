@@ -21,6 +21,7 @@ export async function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
           { href: `${base}/register`, label: t("register") },
           { href: `${base}/assessments`, label: t("assessments") },
           { href: `${base}/status`, label: t("statusBoard") },
+          { href: `${base}/suppliers`, label: t("suppliers") },
           { href: `${base}/members`, label: t("members") },
           ...(can(workspace, "audit.read") ? [{ href: `${base}/audit`, label: t("audit") }] : []),
         ]}

@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadMessages } from "../i18n/messages";
 import { problemCodes } from "./problem-codes";
 
 type Messages = { [key: string]: string | Messages };
 
-function messagesOf(locale: "sv" | "en"): Messages {
-  const file = fileURLToPath(new URL(`../i18n/messages/${locale}.json`, import.meta.url));
-  return JSON.parse(readFileSync(file, "utf8")) as Messages;
+/** The UI's messages as the app loads them (every area's file, "Problems" merged). */
+async function messagesOf(locale: "sv" | "en"): Promise<Messages> {
+  return (await loadMessages(locale)) as Messages;
 }
 
 /** The message at a dotted path, as the UI looks a code up under "Problems". */
@@ -34,8 +33,8 @@ describe("problem codes", () => {
   });
 
   for (const locale of ["sv", "en"] as const) {
-    it(`each has a message in ${locale}.json, and no message lacks a code`, () => {
-      const problems = messagesOf(locale).Problems;
+    it(`each has a message in ${locale}, and no message lacks a code`, async () => {
+      const problems = (await messagesOf(locale)).Problems;
       expect(typeof problems).toBe("object");
       const namespace = problems as Messages;
       const missing = problemCodes.filter((code) => !messageAt(namespace, code)?.trim());

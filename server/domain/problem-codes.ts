@@ -2,8 +2,13 @@
  * Stable codes for every rule a domain service can refuse input by (FieldProblem.code).
  * The UI translates them under "Problems" in server/i18n/messages/{sv,en}.json: a code
  * is "<area>.<rule>", looked up as Problems.<area>.<rule>. Never reword a code; add one.
- * Kept free of imports so the browser bundle and tests can read it.
+ * Kept free of other imports (areas keep their codes in <area>/problem-codes.ts, plain
+ * constants too) so the browser bundle and tests can read it.
  */
+
+import { procurementCodes } from "./procurement/problem-codes";
+import { responsibilitiesCodes } from "./responsibilities/problem-codes";
+import { suppliersCodes } from "./suppliers/problem-codes";
 
 /** The register's rules across fields (server/domain/use-cases/rules.ts). */
 export const useCaseRuleCodes = [
@@ -84,6 +89,9 @@ export const assessmentCodes = [
 export type AssessmentCode = (typeof assessmentCodes)[number];
 
 export const problemCodes = [
+  ...procurementCodes,
+  ...suppliersCodes,
+  ...responsibilitiesCodes,
   ...assessmentCodes,
   ...useCaseRuleCodes,
   ...useCaseCodes,

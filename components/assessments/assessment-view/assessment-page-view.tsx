@@ -14,6 +14,7 @@ import type { PlanMember } from "./plan-dialog";
 import { Alert } from "@/components/ui/alert";
 import { ProgressPanel } from "./progress-panel";
 import { ResultPanel } from "./result-panel";
+import { SharingToggle } from "./sharing-toggle";
 import { VersionList } from "./version-list";
 
 export interface AssessmentPermissions {
@@ -89,6 +90,9 @@ export async function AssessmentPageView({
           <ProgressPanel progress={view.progress} />
         </div>
         <ResultPanel view={view} locale={locale} />
+        {view.status === "APPROVED" && permissions.canManage ? (
+          <SharingToggle organisationSlug={organisationSlug} assessmentId={view.id} />
+        ) : null}
         <section aria-labelledby="questions-heading">
           <h2 id="questions-heading" className="mb-4 text-xl font-semibold text-brand-900">
             {t("questionsHeading")}

@@ -30,6 +30,8 @@ import {
   assessmentsOfUseCase,
 } from "../../domain/assessments/service";
 import { statusBoard } from "../../domain/assessments/status-board";
+import { assessmentSharingInput } from "../../domain/suppliers/schemas";
+import { setAssessmentSharing } from "../../domain/suppliers/sharing";
 import { organisationChange } from "../change-context";
 import { orgProcedure, router } from "../trpc";
 
@@ -93,4 +95,9 @@ export const assessmentsRouter = router({
   resolveComment: orgProcedure("assessment.resolve")
     .input(resolveCommentInput)
     .mutation(({ ctx, input }) => resolveComment(ctx.tx, organisationChange(ctx), input)),
+
+  /** Shares an approved assessment with organisations that use the same product (or stops). */
+  setSharing: orgProcedure("assessment.manage")
+    .input(assessmentSharingInput)
+    .mutation(({ ctx, input }) => setAssessmentSharing(ctx.tx, organisationChange(ctx), input)),
 });

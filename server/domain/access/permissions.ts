@@ -20,6 +20,12 @@ const resources = {
    * `resolve` marks a comment as dealt with.
    */
   assessment: ["read", "create", "answer", "manage", "comment", "resolve", "review", "delete"],
+  /** Procurement decisions and their checklists; `acceptRisk` approves despite unmet required items. */
+  procurement: ["read", "create", "update", "acceptRisk"],
+  /** The shared supplier catalogue: add suppliers and products, edit those the organisation added. */
+  supplier: ["read", "create", "update"],
+  /** Responsibility assignments and the value chain of a use case. */
+  responsibility: ["read", "assign"],
 } as const;
 
 type Resources = typeof resources;
@@ -31,7 +37,15 @@ export const allPermissions: readonly Permission[] = Object.entries(resources).f
   actions.map((action) => `${resource}.${action}` as Permission),
 );
 
-const everyMember: Permission[] = ["organisation.read", "member.read", "useCase.read", "assessment.read"];
+const everyMember: Permission[] = [
+  "organisation.read",
+  "member.read",
+  "useCase.read",
+  "assessment.read",
+  "procurement.read",
+  "supplier.read",
+  "responsibility.read",
+];
 const registrar: Permission[] = [
   "useCase.create",
   "useCase.update",
@@ -42,6 +56,11 @@ const registrar: Permission[] = [
   "assessment.manage",
   "assessment.resolve",
   "assessment.delete",
+  "procurement.create",
+  "procurement.update",
+  "supplier.create",
+  "supplier.update",
+  "responsibility.assign",
 ];
 const reviewer: Permission[] = [
   "assessment.answer",
@@ -58,6 +77,7 @@ export const rolePermissions = {
     ...reviewer.filter((permission) => !registrar.includes(permission)),
     "useCase.restore",
     "useCase.delete",
+    "procurement.acceptRisk",
     "member.invite",
     "member.update",
     "member.remove",

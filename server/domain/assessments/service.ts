@@ -675,6 +675,8 @@ export async function startNextVersion(tx: Transaction, change: OrganisationChan
       seriesVersion: row.seriesVersion + 1,
       phase: row.phase,
       ownerId: row.ownerId,
+      // Shown to others only once approved (the version in force is shown until then).
+      sharedWithOtherOrganisations: row.sharedWithOtherOrganisations,
       createdById: change.actor.id,
       lastAnsweredById: change.actor.id,
       lastAnsweredAt: new Date(),

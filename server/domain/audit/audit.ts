@@ -31,10 +31,37 @@ export const auditAction = z.enum([
   "assessment.deleted",
   "assessmentComment.created",
   "assessmentComment.resolved",
+  "assessment.sharingChanged",
+  "procurementDecision.created",
+  "procurementDecision.updated",
+  "procurementDecision.statusChanged",
+  "procurementDecision.riskAccepted",
+  "procurementDecision.deleted",
+  "procurementRequirement.updated",
+  "supplier.created",
+  "supplier.updated",
+  "supplierProduct.created",
+  "supplierProduct.updated",
+  "responsibility.assigned",
+  "responsibility.ended",
+  "responsibility.updated",
+  "responsibility.flaggedForReassignment",
+  "valueChain.updated",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 
-export const auditEntityType = z.enum(["Organisation", "Invitation", "Membership", "User", "UseCase", "Assessment"]);
+export const auditEntityType = z.enum([
+  "Organisation",
+  "Invitation",
+  "Membership",
+  "User",
+  "UseCase",
+  "Assessment",
+  "ProcurementDecision",
+  "Supplier",
+  "SupplierProduct",
+  "Responsibility",
+]);
 export type AuditEntityType = z.infer<typeof auditEntityType>;
 
 /** Who did it: a signed-in user. */

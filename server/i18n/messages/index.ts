@@ -1,12 +1,23 @@
 /**
  * The UI's messages for a locale: `<locale>.json` holds the shared namespaces and the
  * register's; each larger area keeps its own file (`<area>.<locale>.json`) with its own
- * top-level namespaces. messages.test.ts checks that no namespace is defined twice and
- * that Swedish and English have the same keys.
+ * top-level namespaces, and may add its problem codes' messages under "Problems" (merged).
+ * messages.test.ts checks that no namespace is defined twice and that Swedish and English
+ * have the same keys.
  */
 import type { Locale } from "../config";
 
-export const messageAreas = ["assessment-page", "assessment-questions", "assessment-lists"] as const;
+export const messageAreas = [
+  "assessment-page",
+  "assessment-questions",
+  "assessment-lists",
+  "procurement",
+  "suppliers",
+  "responsibilities",
+] as const;
+
+/** The one namespace every area may add to (its own sub-objects only). */
+export const SHARED_NAMESPACE = "Problems";
 
 type Messages = Record<string, unknown>;
 
@@ -15,5 +26,12 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
     import(`./${locale}.json`),
     ...messageAreas.map((area) => import(`./${area}.${locale}.json`)),
   ]);
-  return Object.assign({}, ...files.map((file: { default: Messages }) => file.default)) as Messages;
+  const merged: Messages = {};
+  for (const { default: messages } of files as { default: Messages }[]) {
+    for (const [namespace, value] of Object.entries(messages)) {
+      merged[namespace] =
+        namespace === SHARED_NAMESPACE ? { ...(merged[namespace] as Messages | undefined), ...(value as Messages) } : value;
+    }
+  }
+  return merged;
 }
