@@ -17,6 +17,9 @@ export async function UserMenu({ name, platformRole }: { name: string; platformR
           {t("oversight")}
         </Link>
       ) : null}
+      <Link href="/responsibilities" className="text-white underline underline-offset-2 hover:no-underline">
+        {t("myResponsibilities")}
+      </Link>
       <p className="text-sm">
         <span className="sr-only">{t("signedInAs")} </span>
         {name}

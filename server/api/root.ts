@@ -5,6 +5,9 @@ import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
 import { useCaseFilesRouter } from "./routers/use-case-files";
 import { assessmentsRouter } from "./routers/assessments";
+import { procurementRouter } from "./routers/procurement";
+import { responsibilitiesRouter } from "./routers/responsibilities";
+import { suppliersRouter } from "./routers/suppliers";
 import { useCasesRouter } from "./routers/use-cases";
 import { createCallerFactory, router } from "./trpc";
 
@@ -17,6 +20,9 @@ export const appRouter = router({
   useCases: useCasesRouter,
   useCaseFiles: useCaseFilesRouter,
   assessments: assessmentsRouter,
+  procurement: procurementRouter,
+  suppliers: suppliersRouter,
+  responsibilities: responsibilitiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

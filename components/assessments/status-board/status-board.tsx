@@ -11,7 +11,8 @@ import { parseRegisterQuery, registerHref } from "@/components/use-cases/registe
 import { assessmentStatusLabels, templateKindLabels } from "@/server/domain/assessments/labels";
 import type { AssessmentListFilters } from "@/server/domain/assessments/schemas";
 import { templateKinds } from "@/server/domain/assessments/template-definition";
-import { riskClassLabels } from "@/server/domain/use-cases/labels";
+import { responsibilityRoleLabels } from "@/server/domain/responsibilities/labels";
+import { lifecycleStageLabels, riskClassLabels } from "@/server/domain/use-cases/labels";
 
 type Board = RouterOutputs["assessments"]["statusBoard"];
 type BoardAssessment = Board["overdue"]["items"][number];
@@ -52,6 +53,7 @@ export async function StatusBoard({
   businessAreas: string[];
 }) {
   const t = await getTranslations("StatusBoard");
+  const tr = await getTranslations("Responsibilities.board");
   const format = await getFormatter();
   const locale = asLocale(await getLocale());
   const listHref = (extra: Partial<AssessmentListFilters>) =>
@@ -59,6 +61,10 @@ export async function StatusBoard({
   const gapHref = registerHref(
     organisationSlug,
     parseRegisterQuery({ assessmentGap: "true", businessArea: filters.businessArea }).filters,
+  );
+  const responsibilityGapHref = registerHref(
+    organisationSlug,
+    parseRegisterQuery({ responsibilityGap: "true", businessArea: filters.businessArea }).filters,
   );
   const day = (value: string | null) => (value ? format.dateTime(dayAsDate(value), dateFormat) : null);
 
@@ -154,7 +160,7 @@ export async function StatusBoard({
         <h2 id="board-cards" className="sr-only">
           {t("cardsHeading")}
         </h2>
-        <div className="grid gap-4 lg:grid-cols-3">
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
           <section aria-labelledby="board-overdue" className="flex flex-col gap-2 rounded border border-gray-300 p-4">
             <h3 id="board-overdue" className="flex items-center gap-2 text-lg font-semibold text-brand-900">
               <OverdueMarker label={t("overdueHeading")} />
@@ -222,6 +228,40 @@ export async function StatusBoard({
             {board.gaps.count > board.gaps.items.length ? (
               <Link href={gapHref} className={`${linkClass} text-sm`}>
                 {t("showAllUseCases", { count: board.gaps.count })}
+              </Link>
+            ) : null}
+          </section>
+          <section aria-labelledby="board-responsibility-gaps" className="flex flex-col gap-2 rounded border border-gray-300 p-4">
+            <h3 id="board-responsibility-gaps" className="text-lg font-semibold text-brand-900">
+              {tr("heading")}
+            </h3>
+            <p className="text-3xl">{numberLink(board.responsibilityGaps.count, responsibilityGapHref, tr("countContext"))}</p>
+            <p className="text-sm text-muted">
+              {tr("hint")}
+              {filters.ownerId ? ` ${tr("ownerNote")}` : ""}
+            </p>
+            {board.responsibilityGaps.items.length > 0 ? (
+              <ul className="text-sm">
+                {board.responsibilityGaps.items.map((gap) => (
+                  <li key={gap.useCase.id} className="border-t border-gray-200 py-2 first:border-t-0">
+                    <Link href={`/${organisationSlug}/register/${gap.useCase.id}?tab=responsibilities`} className={linkClass}>
+                      {gap.useCase.title}
+                    </Link>
+                    <span className="block text-xs text-muted">
+                      <span className="font-mono">{gap.useCase.reference}</span> · {lifecycleStageLabels[gap.useCase.lifecycleStage][locale]}
+                    </span>
+                    <span className="block text-xs">
+                      {tr("missing", { roles: gap.missing.map((role) => responsibilityRoleLabels[role][locale]).join(", ") })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm">{tr("none")}</p>
+            )}
+            {board.responsibilityGaps.count > board.responsibilityGaps.items.length ? (
+              <Link href={responsibilityGapHref} className={`${linkClass} text-sm`}>
+                {tr("showAll", { count: board.responsibilityGaps.count })}
               </Link>
             ) : null}
           </section>

@@ -40,6 +40,7 @@ export function parseRegisterQuery(searchParams: SearchParams): RegisterQuery {
     published: read(shape.published, raw("published", false), undefined),
     supplier: read(shape.supplier, raw("supplier", false), undefined),
     assessmentGap: read(shape.assessmentGap, raw("assessmentGap", false), undefined),
+    responsibilityGap: read(shape.responsibilityGap, raw("responsibilityGap", false), undefined),
     archived: read(shape.archived, raw("archived", false), undefined),
     sort: read(shape.sort, raw("sort", false), "updated"),
   };
@@ -56,6 +57,7 @@ export function registerSearch(filters: UseCaseListFilters, cursor?: string): st
   if (filters.published !== undefined) params.set("published", String(filters.published));
   if (filters.supplier) params.set("supplier", filters.supplier);
   if (filters.assessmentGap) params.set("assessmentGap", "true");
+  if (filters.responsibilityGap) params.set("responsibilityGap", "true");
   if (filters.archived) params.set("archived", "true");
   if (filters.sort !== "updated") params.set("sort", filters.sort);
   if (cursor) params.set("cursor", cursor);
@@ -74,6 +76,7 @@ export function hasFilters(filters: UseCaseListFilters): boolean {
       filters.published !== undefined ||
       filters.supplier ||
       filters.assessmentGap ||
+      filters.responsibilityGap ||
       filters.archived,
   );
 }

@@ -183,6 +183,23 @@ export async function RegisterFilters({
       </div>
       <div className="flex items-start gap-2 text-sm">
         <input
+          id="filter-responsibilityGap"
+          type="checkbox"
+          name="responsibilityGap"
+          value="true"
+          defaultChecked={filters.responsibilityGap === true}
+          aria-describedby="filter-responsibilityGap-hint"
+          className="mt-1 size-4"
+        />
+        <div>
+          <label htmlFor="filter-responsibilityGap">{t("responsibilityGap")}</label>
+          <p id="filter-responsibilityGap-hint" className="text-muted">
+            {t("responsibilityGapHint")}
+          </p>
+        </div>
+      </div>
+      <div className="flex items-start gap-2 text-sm">
+        <input
           id="filter-archived"
           type="checkbox"
           name="archived"

@@ -77,6 +77,16 @@ export async function RegisterList({
               </p>
             </div>
           ) : null}
+          {query.filters.responsibilityGap ? (
+            <div className="rounded border-l-4 border-brand-600 bg-brand-50 p-3 text-sm">
+              <p>{t("responsibilityGapActive")}</p>
+              <p className="mt-1">
+                <Link href={registerHref(organisationSlug, { ...query.filters, responsibilityGap: undefined })} className="text-brand-700 underline">
+                  {t("responsibilityGapRemove")}
+                </Link>
+              </p>
+            </div>
+          ) : null}
           {exportLinks}
           {page.items.length > 0 ? (
             <>

@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { RouterOutputs } from "@/components/trpc/types";
+import { AccountableOwnerLine } from "@/components/responsibilities/accountable-owner-line";
 import { dateFormat } from "@/components/ui/format";
 import { asLocale, fieldGroups, longTextFields, type UseCaseField } from "@/components/use-cases/fields";
 import { publishableFields } from "@/server/domain/use-cases/schemas";
@@ -61,6 +62,7 @@ export async function UseCaseOverview({ useCase }: { useCase: UseCaseRecord }) {
 
   return (
     <div className="flex flex-col gap-6">
+      <AccountableOwnerLine useCase={useCase} />
       {fieldGroups.map((group) => (
         <section key={group.key} aria-labelledby={`group-${group.key}`} className="break-inside-avoid-page">
           <h2 id={`group-${group.key}`} className="mb-2 text-xl font-semibold text-brand-900">

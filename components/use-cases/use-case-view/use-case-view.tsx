@@ -9,7 +9,7 @@ import { asLocale, enumLabel } from "@/components/use-cases/fields";
 import { UseCaseActions } from "./use-case-actions";
 
 type UseCaseRecord = RouterOutputs["useCases"]["get"];
-export type UseCaseTab = "overview" | "assessments" | "history";
+export type UseCaseTab = "overview" | "assessments" | "responsibilities" | "procurement" | "history";
 
 /**
  * One use case: its title and state, what the reader may do, and its tabs (links that
@@ -35,6 +35,8 @@ export async function UseCaseView({
   const tabs: { key: UseCaseTab; href: string; label: string }[] = [
     { key: "overview", href: base, label: t("view.tabs.overview") },
     { key: "assessments", href: `${base}?tab=assessments`, label: t("view.tabs.assessments") },
+    { key: "responsibilities", href: `${base}?tab=responsibilities`, label: t("view.tabs.responsibilities") },
+    { key: "procurement", href: `${base}?tab=procurement`, label: t("view.tabs.procurement") },
     { key: "history", href: `${base}?tab=history`, label: t("view.tabs.history") },
   ];
 

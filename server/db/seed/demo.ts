@@ -17,6 +17,9 @@ import { nextUseCaseReference } from "../../domain/use-cases/service";
 import type { PrismaClient, Transaction } from "../client";
 import { OrganisationKind, OrganisationRole, PlatformRole, Sector } from "../generated/enums";
 import { DEMO_ASSESSMENTS, syncDemoAssessments } from "./demo-assessments";
+import { syncDemoProcurement } from "./demo-procurement";
+import { syncDemoResponsibilities } from "./demo-responsibilities";
+import { syncDemoSuppliers } from "./demo-suppliers";
 import { DEMO_USE_CASES } from "./demo-use-cases";
 
 /** Long, not a common password, and printed for anyone running the demo. */
@@ -198,11 +201,14 @@ async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> 
   }
   const users = await tx.user.findMany({ where: { email: { in: USERS.map((u) => u.email) } }, select: { id: true, email: true } });
   const userIds = new Map(users.map((user) => [user.email, user.id]));
-  for (const [slug, assessments] of Object.entries(DEMO_ASSESSMENTS)) {
-    const organisationId = organisationIds.get(slug);
-    if (!organisationId) throw new Error(`demo data: no organisation "${slug}"`);
+  // The shared supplier catalogue first: decisions name its suppliers and products.
+  changes += await syncDemoSuppliers(tx, organisationIds);
+  for (const [slug, organisationId] of organisationIds) {
     await tx.$queryRaw`SELECT set_config('app.organisation_id', ${organisationId}, true)`;
-    changes += await syncDemoAssessments(tx, organisationId, assessments, userIds);
+    changes += await syncDemoAssessments(tx, organisationId, DEMO_ASSESSMENTS[slug] ?? [], userIds);
+    changes += await syncDemoProcurement(tx, organisationId, userIds);
+    const useCases = await tx.useCase.findMany({ where: { organisationId }, select: { id: true, title: true } });
+    changes += await syncDemoResponsibilities(tx, organisationId, new Map(useCases.map((u) => [u.title, u.id])), userIds);
   }
   return changes;
 }

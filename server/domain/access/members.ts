@@ -2,6 +2,7 @@ import type { Transaction } from "../../db/client";
 import type { OrganisationRole } from "../../db/generated/enums";
 import { type ChangeContext, lastChange, recordAudit } from "../audit/audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
+import { flagResponsibilitiesOfLeavingMember } from "../responsibilities/service";
 import { canGrantRole } from "./permissions";
 
 export interface MemberView {
@@ -126,4 +127,6 @@ export async function removeMember(
     before: { role: membership.role, userId: membership.userId },
     after: null,
   });
+  // What they answered for needs someone else now: each assignment is flagged "reassign".
+  await flagResponsibilitiesOfLeavingMember(tx, change, input.userId);
 }

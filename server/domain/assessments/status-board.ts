@@ -5,7 +5,8 @@
  */
 import type { Transaction } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
-import type { AssessmentStatus, RiskClass, TemplateKind } from "../../db/generated/enums";
+import type { AssessmentStatus, LifecycleStage, ResponsibilityRole, RiskClass, TemplateKind } from "../../db/generated/enums";
+import { missingResponsibilitiesSql } from "../responsibilities/gaps";
 import { today } from "./dates";
 import { missingApprovalsSql } from "./gaps";
 import { FROM_ASSESSMENTS, assessmentConditions, overdueSql, reviewWithinSql } from "./list";
@@ -21,6 +22,13 @@ export interface StatusBoard {
   reviewsDue: { count: number; days: number; items: BoardAssessment[] };
   /** High-risk or personal-data use cases that lack an approved assessment they need. */
   gaps: { count: number; items: BoardGap[] };
+  /** Use cases missing a responsibility they require (server/domain/responsibilities/gaps.ts). */
+  responsibilityGaps: { count: number; items: BoardResponsibilityGap[] };
+}
+
+export interface BoardResponsibilityGap {
+  useCase: { id: string; reference: string; title: string; lifecycleStage: LifecycleStage };
+  missing: ResponsibilityRole[];
 }
 
 export interface BoardAssessment {
@@ -89,6 +97,19 @@ export async function statusBoard(
     ORDER BY u."reference"
     LIMIT ${LIST_LENGTH}`;
 
+  const responsibilityRows = await tx.$queryRaw<
+    { id: string; reference: string; title: string; lifecycleStage: LifecycleStage; missing: ResponsibilityRole[]; total: number }[]
+  >`
+    SELECT u."id", u."reference", u."title", u."lifecycleStage",
+           array_agg(gaps."role"::text ORDER BY gaps."role") AS "missing",
+           (count(*) OVER ())::int AS "total"
+    FROM (${missingResponsibilitiesSql(organisationId, day)}) gaps
+    JOIN "UseCase" u ON u."organisationId" = ${organisationId}::uuid AND u."id" = gaps."useCaseId"
+    ${gapWhere}
+    GROUP BY u."id", u."reference", u."title", u."lifecycleStage"
+    ORDER BY u."reference"
+    LIMIT ${LIST_LENGTH}`;
+
   return {
     byTemplateAndStatus: counts,
     total: counts.reduce((sum, row) => sum + row.count, 0),
@@ -98,6 +119,13 @@ export async function statusBoard(
       count: gapRows[0]?.total ?? 0,
       items: gapRows.map((row) => ({
         useCase: { id: row.id, reference: row.reference, title: row.title, riskClass: row.riskClass },
+        missing: row.missing,
+      })),
+    },
+    responsibilityGaps: {
+      count: responsibilityRows[0]?.total ?? 0,
+      items: responsibilityRows.map((row) => ({
+        useCase: { id: row.id, reference: row.reference, title: row.title, lifecycleStage: row.lifecycleStage },
         missing: row.missing,
       })),
     },

@@ -10,7 +10,9 @@ import { z } from "zod";
 import type { Transaction } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { AiTechnique, LifecycleStage, PersonalDataCategory, RiskClass } from "../../db/generated/enums";
+import { today } from "../assessments/dates";
 import { hasAssessmentGapCondition } from "../assessments/gaps";
+import { hasResponsibilityGapCondition } from "../responsibilities/gaps";
 import { RuleViolationError } from "../errors";
 import type { UseCaseListFilters } from "./schemas";
 
@@ -61,7 +63,8 @@ type FilterName =
   | "personalData"
   | "published"
   | "supplier"
-  | "assessmentGap";
+  | "assessmentGap"
+  | "responsibilityGap";
 type FacetName = keyof UseCaseFacets;
 type Sort = UseCaseListFilters["sort"];
 
@@ -121,6 +124,9 @@ function filterConditions(organisationId: string, filters: UseCaseListFilters, q
   }
   if (filters.assessmentGap) {
     conditions.set("assessmentGap", hasAssessmentGapCondition(organisationId));
+  }
+  if (filters.responsibilityGap) {
+    conditions.set("responsibilityGap", hasResponsibilityGapCondition(organisationId, today()));
   }
   return conditions;
 }

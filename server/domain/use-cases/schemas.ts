@@ -183,6 +183,8 @@ export const useCaseListFilters = z.object({
   supplier: z.string().trim().max(SHORT).optional(),
   /** High-risk or personal-data use cases that lack an approved assessment they need. */
   assessmentGap: booleanParam,
+  /** Use cases missing a responsibility they require (server/domain/responsibilities/gaps.ts). */
+  responsibilityGap: booleanParam,
   /** Archived use cases leave the list; `archived: true` shows only them. */
   archived: booleanParam,
   sort: z.enum(["updated", "title", "reference", "relevance"]).default("updated"),

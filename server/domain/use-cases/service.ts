@@ -10,6 +10,7 @@ import type { OrganisationChange } from "../access/members";
 import { lastChange, recordAudit } from "../audit/audit";
 import { type AuditEventView, entityHistory } from "../audit/queries";
 import { ConflictError, type FieldProblem, NotFoundError, RuleViolationError } from "../errors";
+import { lifecycleResponsibilityProblems } from "../responsibilities/service";
 import { brokenUseCaseRules } from "./rules";
 import { toUseCaseData as toData, toUseCaseRecord as toRecord, type UseCaseRecord } from "./record";
 import type { UseCaseFields } from "./schemas";
@@ -67,8 +68,8 @@ async function mailboxProblems(tx: Transaction, email: string | null): Promise<F
   ];
 }
 
-async function assertValid(tx: Transaction, fields: UseCaseFields): Promise<void> {
-  const problems = [...brokenUseCaseRules(fields), ...(await mailboxProblems(tx, fields.publicContactEmail))];
+async function assertValid(tx: Transaction, fields: UseCaseFields, more: FieldProblem[] = []): Promise<void> {
+  const problems = [...brokenUseCaseRules(fields), ...(await mailboxProblems(tx, fields.publicContactEmail)), ...more];
   if (problems.length > 0) throw new RuleViolationError(problems);
 }
 
@@ -158,7 +159,17 @@ export async function updateUseCase(
   if (row.archivedAt) {
     throw new RuleViolationError([{ field: "archivedAt", code: "useCase.archivedNotEditable", message: "An archived use case cannot be edited. Restore it first." }]);
   }
-  await assertValid(tx, input.fields);
+  // Moving into IN_USE needs an accountable owner in force (server/domain/responsibilities).
+  // Creation and import are not blocked: a system already in use is registered as it is,
+  // and the missing owner shows as a gap on its page, in the register and on the status board.
+  const responsibilityProblems = await lifecycleResponsibilityProblems(
+    tx,
+    change.organisationId,
+    row.id,
+    row.lifecycleStage,
+    input.fields.lifecycleStage,
+  );
+  await assertValid(tx, input.fields, responsibilityProblems);
   const updated = toRecord(await updateAtVersion(tx, change, row, toData(input.fields)));
   await recordAudit(tx, change, {
     organisationId: change.organisationId,

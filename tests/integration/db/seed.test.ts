@@ -39,6 +39,16 @@ function assessmentsOf(organisationId: string) {
   );
 }
 
+function procurementOf(organisationId: string) {
+  return inScope(prisma, { organisationId }, (tx) =>
+    tx.procurementDecision.findMany({ where: { organisationId }, orderBy: { id: "asc" }, include: { requirements: { orderBy: { itemKey: "asc" } } } }),
+  );
+}
+
+function responsibilitiesOf(organisationId: string) {
+  return inScope(prisma, { organisationId }, (tx) => tx.responsibility.findMany({ where: { organisationId }, orderBy: { id: "asc" } }));
+}
+
 function registerOf(organisationId: string) {
   return inScope(prisma, { organisationId }, (tx) => tx.useCase.findMany({ where: { organisationId }, orderBy: { reference: "asc" } }));
 }
@@ -49,19 +59,35 @@ async function snapshot(db: PrismaClient) {
   const memberships = [];
   const useCases = [];
   const assessments = [];
+  const decisions = [];
+  const responsibilities = [];
   for (const organisation of organisations) {
     memberships.push(...(await membershipsOf(organisation.id)));
     useCases.push(...(await registerOf(organisation.id)));
     assessments.push(...(await assessmentsOf(organisation.id)));
+    decisions.push(...(await procurementOf(organisation.id)));
+    responsibilities.push(...(await responsibilitiesOf(organisation.id)));
   }
-  return { organisations, users: await db.user.findMany({ orderBy: { email: "asc" } }), memberships, useCases, assessments };
+  // The supplier catalogue is shared by all organisations (no row-level security).
+  const suppliers = await db.supplier.findMany({ orderBy: { name: "asc" }, include: { products: { orderBy: { name: "asc" } } } });
+  const users = await db.user.findMany({ orderBy: { email: "asc" } });
+  return { organisations, users, memberships, useCases, assessments, decisions, responsibilities, suppliers };
 }
 
 describe("seedDemoData", () => {
   it("creates the demo, and a second run changes nothing", async () => {
     const before = await snapshot(prisma);
+    const products = before.suppliers.reduce((sum, supplier) => sum + supplier.products.length, 0);
     expect(firstRun.changes).toBe(
-      before.organisations.length + before.users.length + before.memberships.length + before.useCases.length + before.assessments.length,
+      before.organisations.length +
+        before.users.length +
+        before.memberships.length +
+        before.useCases.length +
+        before.assessments.length +
+        before.suppliers.length +
+        products +
+        before.decisions.length +
+        before.responsibilities.length,
     );
 
     const secondRun = await seedDemoData(prisma);
@@ -80,6 +106,16 @@ describe("seedDemoData", () => {
       expect(approved.approvedById).not.toBe(approved.lastAnsweredById);
       expect(approved.approvedResult).toMatchObject({ complete: true });
     }
+  });
+
+  it("has procurement decisions on catalogue products, accountable owners, and an in-use use case whose owner is missing", async () => {
+    const { decisions, responsibilities, useCases } = await snapshot(prisma);
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions.some((decision) => decision.productId !== null && decision.requirements.length > 0)).toBe(true);
+    const owned = new Set(responsibilities.filter((r) => r.role === "ACCOUNTABLE_OWNER" && r.validTo === null).map((r) => r.useCaseId));
+    const inUse = useCases.filter((useCase) => useCase.lifecycleStage === "IN_USE");
+    expect(useCases.some((useCase) => useCase.lifecycleStage !== "IDEA" && owned.has(useCase.id))).toBe(true);
+    expect(inUse.some((useCase) => !owned.has(useCase.id))).toBe(true);
   });
 
   it("has a central agency, a municipality and a region", async () => {

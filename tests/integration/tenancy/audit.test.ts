@@ -18,6 +18,9 @@ import {
   type TenancyWorld,
 } from "../../support/tenancy";
 import { createTestAssessment } from "../../support/assessments";
+import { createTestDecision } from "../../support/procurement";
+import { assignTestResponsibility } from "../../support/responsibilities";
+import { createTestSupplier } from "../../support/suppliers";
 import { registerFileUpload } from "../../support/use-case-files";
 import { createTestUseCase, sampleUseCaseFields } from "../../support/use-cases";
 
@@ -86,7 +89,320 @@ async function changeableAssessment(status: "DRAFT" | "IN_REVIEW" | "APPROVED" =
   };
 }
 
+/** A caller of organisation A's member `user` for one request. */
+const asMember = (user: keyof TenancyWorld["users"]) => (requestId: string) => callerFor(db.prisma, world.users[user], requestId);
+
+async function changeableDecision() {
+  const decision = await createTestDecision(db.prisma, world.orgA, world.users.editor);
+  return { decision, target: { organisationSlug: world.orgA.slug, id: decision.id, version: decision.version } };
+}
+
+async function changeableSupplier() {
+  return createTestSupplier(db.prisma, world.orgA, world.users.editor, { products: [{ name: "Granskningsstöd" }] });
+}
+
+async function changeableAssignment() {
+  const useCase = await createTestUseCase(db.prisma, world.orgA, world.users.admin);
+  const assignment = await assignTestResponsibility(db.prisma, world.orgA, world.users.editor, {
+    useCaseId: useCase.id,
+    role: "LEGAL",
+    external: { name: "Jurist Extern" },
+    validFrom: "2026-01-01",
+  });
+  return { useCase, assignment };
+}
+
 const expectations: Record<string, () => Promise<Expectation>> = {
+  "assessments.setSharing": async () => {
+    const { target } = await changeableAssessment("APPROVED");
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).assessments.setSharing({ ...target, shared: true });
+        return world.orgA.id;
+      },
+      action: "assessment.sharingChanged",
+      changes: { sharedWithOtherOrganisations: { before: false, after: true } },
+    };
+  },
+  "procurement.create": async () => {
+    const useCase = await createTestUseCase(db.prisma, world.orgA, world.users.admin);
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).procurement.create({
+          organisationSlug: world.orgA.slug,
+          useCaseId: useCase.id,
+          fields: { route: "FRAMEWORK_CALL_OFF", frameworkAgreementKey: "adda-programvaror-och-tjanster-2024", estimatedValueSek: 250_000 },
+        });
+        return world.orgA.id;
+      },
+      action: "procurementDecision.created",
+      changes: {
+        route: { before: null, after: "FRAMEWORK_CALL_OFF" },
+        status: { before: null, after: "PLANNED" },
+        useCaseId: { before: null, after: useCase.id },
+        documentLinks: { before: null, after: [] },
+        checklistVersion: { before: null, after: 1 },
+        estimatedValueSek: { before: null, after: 250_000 },
+        frameworkAgreementKey: { before: null, after: "adda-programvaror-och-tjanster-2024" },
+        sharedWithOtherOrganisations: { before: null, after: false },
+      },
+    };
+  },
+  "procurement.update": async () => {
+    const { target } = await changeableDecision();
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).procurement.update({
+          ...target,
+          fields: { route: "FRAMEWORK_CALL_OFF", frameworkAgreementKey: "adda-programvaror-och-tjanster-2024", estimatedValueSek: 300_000, registryNumber: "KS 2025/123", rationale: "Avrop enligt ramavtalets villkor." },
+        });
+        return world.orgA.id;
+      },
+      action: "procurementDecision.updated",
+      changes: { estimatedValueSek: { before: 250_000, after: 300_000 } },
+    };
+  },
+  "procurement.setRequirement": async () => {
+    const { target } = await changeableDecision();
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).procurement.setRequirement({
+          organisationSlug: target.organisationSlug,
+          id: target.id,
+          itemKey: "data_location",
+          itemVersion: 1,
+          required: true,
+          status: "MET",
+          evidence: "Drift i Sverige.",
+        });
+        return world.orgA.id;
+      },
+      action: "procurementRequirement.updated",
+      changes: {
+        "requirements.data_location": {
+          before: { status: "NOT_ASSESSED", evidence: null, required: true },
+          after: { status: "MET", evidence: "Drift i Sverige.", required: true },
+        },
+      },
+    };
+  },
+  "procurement.setStatus": async () => {
+    const { target } = await changeableDecision();
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).procurement.setStatus({ ...target, status: "CANCELLED" });
+        return world.orgA.id;
+      },
+      action: "procurementDecision.statusChanged",
+      changes: { status: { before: "PLANNED", after: "CANCELLED" } },
+    };
+  },
+  "procurement.acceptRisk": async () => {
+    const { target } = await changeableDecision();
+    return {
+      run: async (requestId) => {
+        await (await asMember("admin")(requestId)).procurement.acceptRisk({ ...target, reason: "Kraven följs upp i avtalet." });
+        return world.orgA.id;
+      },
+      action: "procurementDecision.riskAccepted",
+      changes: {
+        riskAcceptedItems: { before: null, after: expect.arrayContaining(["data_location: NOT_ASSESSED", "exit: NOT_ASSESSED"]) },
+        riskAcceptanceReason: { before: null, after: "Kraven följs upp i avtalet." },
+      },
+    };
+  },
+  "procurement.delete": async () => {
+    const { decision, target } = await changeableDecision();
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).procurement.delete(target);
+        return world.orgA.id;
+      },
+      action: "procurementDecision.deleted",
+      changes: {
+        route: { before: "FRAMEWORK_CALL_OFF", after: null },
+        status: { before: "PLANNED", after: null },
+        rationale: { before: "Avrop enligt ramavtalets villkor.", after: null },
+        useCaseId: { before: decision.useCaseId, after: null },
+        documentLinks: { before: [], after: null },
+        registryNumber: { before: "KS 2025/123", after: null },
+        estimatedValueSek: { before: 250_000, after: null },
+        frameworkAgreementKey: { before: "adda-programvaror-och-tjanster-2024", after: null },
+        sharedWithOtherOrganisations: { before: false, after: null },
+      },
+    };
+  },
+  "suppliers.create": async () => ({
+    run: async (requestId) => {
+      await (await asMember("editor")(requestId)).suppliers.create({
+        organisationSlug: world.orgA.slug,
+        fields: { name: "Revisionsleverantören AB", country: "SE", organisationNumber: "556677-8899" },
+      });
+      return world.orgA.id;
+    },
+    action: "supplier.created",
+    changes: {
+      name: { before: null, after: "Revisionsleverantören AB" },
+      country: { before: null, after: "SE" },
+      organisationNumber: { before: null, after: "556677-8899" },
+    },
+  }),
+  "suppliers.update": async () => {
+    const { supplier } = await changeableSupplier();
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).suppliers.update({
+          organisationSlug: world.orgA.slug,
+          id: supplier.id,
+          version: supplier.version,
+          fields: { name: `${supplier.name} Norden`, country: "SE", organisationNumber: null },
+        });
+        return world.orgA.id;
+      },
+      action: "supplier.updated",
+      changes: { name: { before: supplier.name, after: `${supplier.name} Norden` } },
+    };
+  },
+  "suppliers.createProduct": async () => {
+    const { supplier } = await changeableSupplier();
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).suppliers.createProduct({
+          organisationSlug: world.orgA.slug,
+          supplierId: supplier.id,
+          fields: { name: "Tolkstöd", hostingLocations: ["SE"], certifications: ["ISO/IEC 27001"] },
+        });
+        return world.orgA.id;
+      },
+      action: "supplierProduct.created",
+      changes: {
+        name: { before: null, after: "Tolkstöd" },
+        supplierId: { before: null, after: supplier.id },
+        certifications: { before: null, after: ["ISO/IEC 27001"] },
+        hostingLocations: { before: null, after: ["SE"] },
+      },
+    };
+  },
+  "suppliers.updateProduct": async () => {
+    const { products } = await changeableSupplier();
+    const product = products[0]!;
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).suppliers.updateProduct({
+          organisationSlug: world.orgA.slug,
+          id: product.id,
+          version: product.version,
+          fields: { name: product.name, hostingLocations: ["SE", "FI"], certifications: [] },
+        });
+        return world.orgA.id;
+      },
+      action: "supplierProduct.updated",
+      changes: { hostingLocations: { before: ["SE"], after: ["SE", "FI"] } },
+    };
+  },
+  "suppliers.platformUpdate": async () => {
+    const { supplier } = await changeableSupplier();
+    return {
+      run: async (requestId) => {
+        await (await callerFor(db.prisma, world.users.platformAdmin, requestId)).suppliers.platformUpdate({
+          id: supplier.id,
+          version: supplier.version,
+          fields: { name: `${supplier.name} (rättad)`, country: "SE", organisationNumber: null },
+        });
+        return world.orgA.id;
+      },
+      action: "supplier.updated",
+      changes: { name: { before: supplier.name, after: `${supplier.name} (rättad)` } },
+    };
+  },
+  "suppliers.platformUpdateProduct": async () => {
+    const { products } = await changeableSupplier();
+    const product = products[0]!;
+    return {
+      run: async (requestId) => {
+        await (await callerFor(db.prisma, world.users.platformAdmin, requestId)).suppliers.platformUpdateProduct({
+          id: product.id,
+          version: product.version,
+          fields: { name: "Granskningsstöd Pro", hostingLocations: ["SE"], certifications: [] },
+        });
+        return world.orgA.id;
+      },
+      action: "supplierProduct.updated",
+      changes: { name: { before: "Granskningsstöd", after: "Granskningsstöd Pro" } },
+    };
+  },
+  "responsibilities.assign": async () => {
+    const useCase = await createTestUseCase(db.prisma, world.orgA, world.users.admin);
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).responsibilities.assign({
+          organisationSlug: world.orgA.slug,
+          useCaseId: useCase.id,
+          role: "ACCOUNTABLE_OWNER",
+          personKind: "MEMBER",
+          userId: world.users.admin.id,
+          validFrom: "2026-01-01",
+        });
+        return world.orgA.id;
+      },
+      action: "responsibility.assigned",
+      changes: {
+        role: { before: null, after: "ACCOUNTABLE_OWNER" },
+        userId: { before: null, after: world.users.admin.id },
+        useCaseId: { before: null, after: useCase.id },
+        validFrom: { before: null, after: "2026-01-01" },
+      },
+    };
+  },
+  "responsibilities.end": async () => {
+    const { assignment } = await changeableAssignment();
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).responsibilities.end({
+          organisationSlug: world.orgA.slug,
+          id: assignment.id,
+          version: assignment.version,
+          validTo: "2026-02-01",
+        });
+        return world.orgA.id;
+      },
+      action: "responsibility.ended",
+      changes: { validTo: { before: null, after: "2026-02-01" } },
+    };
+  },
+  "responsibilities.update": async () => {
+    const { assignment } = await changeableAssignment();
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).responsibilities.update({
+          organisationSlug: world.orgA.slug,
+          id: assignment.id,
+          version: assignment.version,
+          validFrom: "2026-01-01",
+          validTo: null,
+          note: "Ersätter tills vidare.",
+        });
+        return world.orgA.id;
+      },
+      action: "responsibility.updated",
+      changes: { note: { before: null, after: "Ersätter tills vidare." } },
+    };
+  },
+  "responsibilities.setValueChain": async () => {
+    const useCase = await createTestUseCase(db.prisma, world.orgA, world.users.admin);
+    return {
+      run: async (requestId) => {
+        await (await asMember("editor")(requestId)).responsibilities.setValueChain({
+          organisationSlug: world.orgA.slug,
+          useCaseId: useCase.id,
+          parties: [{ role: "PROVIDER", version: null, holderKind: "OTHER_ORGANISATION", holderName: "Inera AB" }],
+        });
+        return world.orgA.id;
+      },
+      action: "valueChain.updated",
+      changes: { "valueChain.PROVIDER": { before: null, after: "OTHER_ORGANISATION: Inera AB" } },
+    };
+  },
   "assessments.start": async () => {
     const useCase = await createTestUseCase(db.prisma, world.orgA, world.users.admin);
     return {

@@ -23,6 +23,9 @@ import {
   type TestUser,
 } from "../../support/tenancy";
 import { createTestAssessment } from "../../support/assessments";
+import { createTestDecision } from "../../support/procurement";
+import { assignTestResponsibility } from "../../support/responsibilities";
+import { createTestSupplier } from "../../support/suppliers";
 import { registerFileUpload } from "../../support/use-case-files";
 import { createTestUseCase, sampleUseCaseFields } from "../../support/use-cases";
 
@@ -56,6 +59,28 @@ async function freshUseCase({ db, world }: SampleContext, options: { archived?: 
 async function freshAssessment({ db, world }: SampleContext, status: "DRAFT" | "IN_REVIEW" | "APPROVED" = "DRAFT", comment?: string) {
   const { id, version } = await createTestAssessment(db.prisma, world.orgA, { by: world.users.editor, status, comment });
   return { organisationSlug: world.orgA.slug, id, version };
+}
+
+let supplierNumber = 0;
+/** A supplier with one product, added by organisation A (so A's registrars may edit both). */
+async function freshSupplier({ db, world }: SampleContext) {
+  return createTestSupplier(db.prisma, world.orgA, world.users.editor, { products: [{}] });
+}
+
+async function freshDecision({ db, world }: SampleContext) {
+  const { id, version } = await createTestDecision(db.prisma, world.orgA, world.users.editor);
+  return { organisationSlug: world.orgA.slug, id, version };
+}
+
+async function freshAssignment(context: SampleContext) {
+  const { id: useCaseId } = await freshUseCase(context);
+  const assignment = await assignTestResponsibility(context.db.prisma, context.world.orgA, context.world.users.editor, {
+    useCaseId,
+    role: "LEGAL",
+    external: { name: "Jurist Extern" },
+    validFrom: "2026-01-01",
+  });
+  return { organisationSlug: context.world.orgA.slug, id: assignment.id, version: assignment.version, useCaseId };
 }
 
 /** Valid input for each procedure, made fresh for every call (mutations change state). */
@@ -186,6 +211,88 @@ const samples: Record<string, Sample> = {
     const { organisationSlug, id } = await freshAssessment(context, "IN_REVIEW");
     return { organisationSlug, id, questionKey: "processes_personal_data", body: "Stämmer detta?" };
   },
+  "assessments.setSharing": async (context) => ({ ...(await freshAssessment(context, "APPROVED")), shared: true }),
+  "procurement.forUseCase": async (context) => ({ organisationSlug: context.world.orgA.slug, useCaseId: (await freshUseCase(context)).id }),
+  "procurement.get": async (context) => {
+    const { organisationSlug, id } = await freshDecision(context);
+    return { organisationSlug, id };
+  },
+  "procurement.thresholdCheck": async ({ world }) => ({ organisationSlug: world.orgA.slug, valueSek: 900_000, on: "2026-06-01" }),
+  "procurement.frameworkAgreements": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "procurement.create": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    useCaseId: (await freshUseCase(context)).id,
+    fields: { route: "FRAMEWORK_CALL_OFF", frameworkAgreementKey: "adda-programvaror-och-tjanster-2024", estimatedValueSek: 250_000 },
+  }),
+  "procurement.update": async (context) => ({
+    ...(await freshDecision(context)),
+    fields: { route: "FRAMEWORK_CALL_OFF", frameworkAgreementKey: "adda-programvaror-och-tjanster-2024", estimatedValueSek: 300_000 },
+  }),
+  "procurement.setRequirement": async (context) => {
+    const { organisationSlug, id } = await freshDecision(context);
+    return { organisationSlug, id, itemKey: "data_location", itemVersion: 1, required: true, status: "MET", evidence: "Drift i Sverige." };
+  },
+  "procurement.setStatus": async (context) => ({ ...(await freshDecision(context)), status: "CANCELLED" }),
+  "procurement.acceptRisk": async (context) => ({ ...(await freshDecision(context)), reason: "Kraven följs upp i avtalet." }),
+  "procurement.delete": async (context) => freshDecision(context),
+  "suppliers.search": async ({ world }) => ({ organisationSlug: world.orgA.slug, q: "AB" }),
+  "suppliers.list": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "suppliers.get": async (context) => ({ organisationSlug: context.world.orgA.slug, id: (await freshSupplier(context)).supplier.id }),
+  "suppliers.product": async (context) => ({ organisationSlug: context.world.orgA.slug, id: (await freshSupplier(context)).products[0]!.id }),
+  "suppliers.create": async ({ world }) => {
+    supplierNumber += 1;
+    return { organisationSlug: world.orgA.slug, fields: { name: `Matrisleverantör ${supplierNumber} AB`, country: "SE", organisationNumber: null } };
+  },
+  "suppliers.update": async (context) => {
+    const { supplier } = await freshSupplier(context);
+    return { organisationSlug: context.world.orgA.slug, id: supplier.id, version: supplier.version, fields: { name: `${supplier.name} (ny)`, country: "SE", organisationNumber: null } };
+  },
+  "suppliers.createProduct": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    supplierId: (await freshSupplier(context)).supplier.id,
+    fields: { name: "Ny produkt", hostingLocations: ["SE"], certifications: [] },
+  }),
+  "suppliers.updateProduct": async (context) => {
+    const product = (await freshSupplier(context)).products[0]!;
+    return { organisationSlug: context.world.orgA.slug, id: product.id, version: product.version, fields: { name: `${product.name} 2`, hostingLocations: ["SE", "FI"], certifications: [] } };
+  },
+  "suppliers.platformUpdate": async (context) => {
+    const { supplier } = await freshSupplier(context);
+    return { id: supplier.id, version: supplier.version, fields: { name: `${supplier.name} (rättad)`, country: "SE", organisationNumber: null } };
+  },
+  "suppliers.platformUpdateProduct": async (context) => {
+    const product = (await freshSupplier(context)).products[0]!;
+    return { id: product.id, version: product.version, fields: { name: `${product.name} (rättad)`, hostingLocations: ["SE"], certifications: [] } };
+  },
+  "suppliers.assessmentSharing": async (context) => {
+    const { organisationSlug, id } = await freshAssessment(context, "APPROVED");
+    return { organisationSlug, id };
+  },
+  "responsibilities.forUseCase": async (context) => ({ organisationSlug: context.world.orgA.slug, useCaseId: (await freshUseCase(context)).id }),
+  "responsibilities.accountableOwner": async (context) => ({ organisationSlug: context.world.orgA.slug, useCaseId: (await freshUseCase(context)).id }),
+  "responsibilities.valueChain": async (context) => ({ organisationSlug: context.world.orgA.slug, useCaseId: (await freshUseCase(context)).id }),
+  "responsibilities.assign": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    useCaseId: (await freshUseCase(context)).id,
+    role: "LEGAL",
+    personKind: "EXTERNAL",
+    externalName: "Jurist Extern",
+    validFrom: "2026-01-01",
+  }),
+  "responsibilities.end": async (context) => {
+    const { organisationSlug, id, version } = await freshAssignment(context);
+    return { organisationSlug, id, version, validTo: "2026-02-01" };
+  },
+  "responsibilities.update": async (context) => {
+    const { organisationSlug, id, version } = await freshAssignment(context);
+    return { organisationSlug, id, version, validFrom: "2026-01-01", validTo: null, note: "Ny anteckning" };
+  },
+  "responsibilities.setValueChain": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    useCaseId: (await freshUseCase(context)).id,
+    parties: [{ role: "PROVIDER", version: null, holderKind: "OTHER_ORGANISATION", holderName: "Inera AB" }],
+  }),
+  "responsibilities.mine": async () => undefined,
   "assessments.resolveComment": async (context) => {
     const { organisationSlug, id } = await freshAssessment(context, "IN_REVIEW", "Motivera svaret.");
     const comment = await inScope(context.db.prisma, { organisationId: context.world.orgA.id }, (tx) =>

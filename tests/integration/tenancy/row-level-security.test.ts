@@ -8,6 +8,8 @@ import { inScope } from "@/server/db/scope";
 import { createTestDatabase } from "../../support/database";
 import { createTenancyWorld, inviteTo, type TenancyWorld } from "../../support/tenancy";
 import { createTestAssessment } from "../../support/assessments";
+import { createTestDecision } from "../../support/procurement";
+import { assignTestResponsibility } from "../../support/responsibilities";
 import { createTestUseCase } from "../../support/use-cases";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -26,6 +28,17 @@ beforeAll(async () => {
   // Assessments with answers and comments of both organisations.
   await createTestAssessment(db.prisma, world.orgA, { by: world.users.admin, comment: "A:s kommentar" });
   await createTestAssessment(db.prisma, world.orgB, { by: world.users.outsider, comment: "B:s kommentar" });
+  // Procurement decisions (with their checklists), responsibilities and value chains of both.
+  for (const [organisation, by] of [
+    [world.orgA, world.users.admin],
+    [world.orgB, world.users.outsider],
+  ] as const) {
+    const { useCaseId } = await createTestDecision(db.prisma, organisation, by);
+    await assignTestResponsibility(db.prisma, organisation, by, { useCaseId, role: "LEGAL", external: { name: "Jurist" } });
+    await inScope(db.prisma, { organisationId: organisation.id }, (tx) =>
+      tx.valueChainParty.create({ data: { organisationId: organisation.id, useCaseId, role: "PROVIDER", holderKind: "OTHER_ORGANISATION", holderName: "Inera AB" } }),
+    );
+  }
   const rows = await db.prisma.$queryRaw<{ table_name: string }[]>`
     SELECT table_name FROM information_schema.columns
     WHERE table_schema = 'public' AND column_name = 'organisationId' ORDER BY table_name`;
@@ -52,6 +65,10 @@ describe("row-level security", () => {
         "Assessment",
         "AssessmentAnswer",
         "AssessmentComment",
+        "ProcurementDecision",
+        "ProcurementRequirement",
+        "Responsibility",
+        "ValueChainParty",
       ]),
     );
   });

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { UseCaseAssessmentsTab } from "@/components/assessments/use-case-tab/use-case-assessments";
 import { loadOrNavigate } from "@/components/trpc/server";
+import { UseCaseProcurement } from "@/components/procurement/use-case-procurement";
+import { UseCaseResponsibilities } from "@/components/responsibilities/use-case-responsibilities";
 import { UseCaseHistory } from "@/components/use-cases/use-case-view/use-case-history";
 import { UseCaseOverview } from "@/components/use-cases/use-case-view/use-case-overview";
 import { UseCaseView, type UseCaseTab } from "@/components/use-cases/use-case-view/use-case-view";
@@ -23,7 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function UseCasePage({ params, searchParams }: Props) {
   const { org, id } = await params;
   const { tab: rawTab } = await searchParams;
-  const tab: UseCaseTab = rawTab === "history" ? "history" : rawTab === "assessments" ? "assessments" : "overview";
+  const tabs: UseCaseTab[] = ["overview", "assessments", "responsibilities", "procurement", "history"];
+  const tab: UseCaseTab = tabs.find((known) => known === rawTab) ?? "overview";
   const returnTo = `/${org}/register/${id}${tab === "overview" ? "" : `?tab=${tab}`}`;
   const workspace = await loadWorkspace(org, returnTo);
   const caller = await api();
@@ -45,6 +48,10 @@ export default async function UseCasePage({ params, searchParams }: Props) {
     <UseCaseView organisationSlug={org} useCase={useCase} tab={tab} allowed={allowed}>
       {history ? (
         <UseCaseHistory events={history.items} />
+      ) : tab === "responsibilities" ? (
+        <UseCaseResponsibilities organisationSlug={org} useCaseId={useCase.id} returnTo={returnTo} />
+      ) : tab === "procurement" ? (
+        <UseCaseProcurement organisationSlug={org} useCaseId={useCase.id} returnTo={returnTo} />
       ) : assessments ? (
         <UseCaseAssessmentsTab
           organisationSlug={org}
