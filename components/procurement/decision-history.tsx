@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangeTimeline } from "@/components/audit/change-timeline";
 import { dateTimeFormat } from "@/components/ui/format";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { checklistTemplate } from "@/server/domain/procurement/checklist";
@@ -46,29 +47,14 @@ export async function DecisionHistory({ decision, locale }: { decision: Decision
 
   if (decision.history.length === 0) return <p>{t("none")}</p>;
   return (
-    <ol className="flex flex-col gap-4 border-l-2 border-gray-300 pl-4">
-      {decision.history.map((event) => {
-        const changes = Object.entries(event.changes ?? {}).filter(([field]) => !hidden.has(field));
-        return (
-          <li key={event.id}>
-            <p>
-              <span className="font-semibold">{actionLabel(event.action)}</span>{" "}
-              {t("byWhen", { who: event.actorLabel, when: format.dateTime(new Date(event.createdAt), dateTimeFormat) })}
-            </p>
-            {changes.length > 0 ? (
-              <ul className="mt-1 flex flex-col gap-1 text-sm">
-                {changes.map(([field, change]) => (
-                  <li key={field}>
-                    <span className="font-medium">{fieldLabel(field)}:</span> <span className="sr-only">{t("before")} </span>
-                    <span className="break-words">{value(field, change.before)}</span> <span aria-hidden="true">→</span>
-                    <span className="sr-only"> {t("after")}</span> <span className="break-words whitespace-pre-line">{value(field, change.after)}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
+    <ChangeTimeline
+      events={decision.history}
+      hidden={hidden}
+      actionLabel={actionLabel}
+      byWhen={(event) => t("byWhen", { who: event.actorLabel, when: format.dateTime(new Date(event.createdAt), dateTimeFormat) })}
+      fieldLabel={fieldLabel}
+      value={value}
+      words={{ before: t("before"), after: t("after") }}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangeTimeline } from "@/components/audit/change-timeline";
 import { dateTimeFormat } from "@/components/ui/format";
 import type { AnswerValue } from "@/server/domain/assessments/answers";
 import { assessmentPhaseLabels, assessmentStatusLabels, templateKindLabels } from "@/server/domain/assessments/labels";
@@ -55,29 +56,14 @@ export async function AssessmentHistory({ view, locale, names }: { view: Assessm
 
   if (view.history.length === 0) return <p>{t("none")}</p>;
   return (
-    <ol className="flex flex-col gap-4 border-l-2 border-gray-300 pl-4">
-      {view.history.map((event) => {
-        const changes = Object.entries(event.changes ?? {}).filter(([field]) => !hidden.has(field));
-        return (
-          <li key={event.id} className="break-inside-avoid-page">
-            <p>
-              <span className="font-semibold">{actionLabel(event.action)}</span>{" "}
-              {t("byWhen", { who: event.actorLabel, when: format.dateTime(new Date(event.createdAt), dateTimeFormat) })}
-            </p>
-            {changes.length > 0 ? (
-              <ul className="mt-1 flex flex-col gap-1 text-sm">
-                {changes.map(([field, change]) => (
-                  <li key={field}>
-                    <span className="font-medium">{fieldLabel(field)}:</span> <span className="sr-only">{t("before")} </span>
-                    <span className="break-words">{value(field, change.before)}</span> <span aria-hidden="true">→</span>
-                    <span className="sr-only"> {t("after")}</span> <span className="break-words whitespace-pre-line">{value(field, change.after)}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
+    <ChangeTimeline
+      events={view.history}
+      hidden={hidden}
+      actionLabel={actionLabel}
+      byWhen={(event) => t("byWhen", { who: event.actorLabel, when: format.dateTime(new Date(event.createdAt), dateTimeFormat) })}
+      fieldLabel={fieldLabel}
+      value={value}
+      words={{ before: t("before"), after: t("after") }}
+    />
   );
 }
