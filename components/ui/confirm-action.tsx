@@ -44,6 +44,7 @@ export interface ConfirmActionFields {
 export function ConfirmAction({
   trigger,
   triggerVariant = "secondary",
+  triggerClassName,
   title,
   body,
   confirmLabel,
@@ -58,6 +59,7 @@ export function ConfirmAction({
 }: {
   trigger: ReactNode;
   triggerVariant?: ButtonVariant;
+  triggerClassName?: string;
   title: ReactNode;
   body?: ReactNode;
   confirmLabel: ReactNode;
@@ -138,7 +140,7 @@ export function ConfirmAction({
 
   return (
     <>
-      <Button variant={triggerVariant} onClick={start}>
+      <Button variant={triggerVariant} className={triggerClassName} onClick={start}>
         {trigger}
       </Button>
       <Dialog open={open} onClose={close} title={title} description={body}>

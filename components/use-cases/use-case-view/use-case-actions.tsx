@@ -4,13 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
-import { apiProblem, useProblemMessage, type ApiProblem } from "@/components/trpc/errors";
 import { useTRPC } from "@/components/trpc/provider";
-import { Alert } from "@/components/ui/alert";
 import { useAnnounce } from "@/components/ui/announcer";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { buttonClasses } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 type Action = "archive" | "restore" | "delete";
 
@@ -32,35 +29,32 @@ export function UseCaseActions({
   const trpc = useTRPC();
   const router = useRouter();
   const announce = useAnnounce();
-  const problemMessage = useProblemMessage();
-  const [open, setOpen] = useState<Action | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const archive = useMutation(trpc.useCases.archive.mutationOptions());
   const restore = useMutation(trpc.useCases.restore.mutationOptions());
   const remove = useMutation(trpc.useCases.delete.mutationOptions());
-  const close = useCallback(() => setOpen(null), []);
   const input = { organisationSlug, id: useCase.id, version: useCase.version };
-  const pending = archive.isPending || restore.isPending || remove.isPending;
+  const mutations = { archive, restore, delete: remove };
+  const labels = { cancel: t("cancel"), working: t("working"), failed: t("failed"), reload: common("reload") };
 
-  async function confirm(action: Action) {
-    setProblem(null);
-    try {
-      if (action === "archive") await archive.mutateAsync(input);
-      if (action === "restore") await restore.mutateAsync(input);
-      if (action === "delete") await remove.mutateAsync(input);
-      setOpen(null);
-      announce(t(`${action}Done`, { title: useCase.title }));
-      if (action === "delete") router.push(`/${organisationSlug}/register`);
-      router.refresh();
-    } catch (error) {
-      setProblem(apiProblem(error));
-    }
-  }
-
-  const start = (action: Action) => {
-    setProblem(null);
-    setOpen(action);
-  };
+  const action = (name: Action) => (
+    <ConfirmAction
+      trigger={t(name)}
+      triggerVariant={name === "delete" ? "danger" : "secondary"}
+      title={t(`${name}Title`, { title: useCase.title })}
+      body={<p>{t(`${name}Body`)}</p>}
+      confirmLabel={t(`${name}Confirm`)}
+      confirmVariant={name === "delete" ? "danger" : "primary"}
+      labels={labels}
+      perform={async () => {
+        await mutations[name].mutateAsync(input);
+      }}
+      onDone={() => {
+        announce(t(`${name}Done`, { title: useCase.title }));
+        if (name === "delete") router.push(`/${organisationSlug}/register`);
+        router.refresh();
+      }}
+    />
+  );
 
   if (!allowed.edit && !allowed.archive && !allowed.restore && !allowed.delete) return null;
   return (
@@ -70,57 +64,9 @@ export function UseCaseActions({
           {t("edit")}
         </Link>
       ) : null}
-      {allowed.archive ? (
-        <Button variant="secondary" onClick={() => start("archive")}>
-          {t("archive")}
-        </Button>
-      ) : null}
-      {allowed.restore ? (
-        <Button variant="secondary" onClick={() => start("restore")}>
-          {t("restore")}
-        </Button>
-      ) : null}
-      {allowed.delete ? (
-        <Button variant="danger" onClick={() => start("delete")}>
-          {t("delete")}
-        </Button>
-      ) : null}
-      <Dialog
-        open={open !== null}
-        onClose={close}
-        title={open ? t(`${open}Title`, { title: useCase.title }) : ""}
-        description={open ? <p>{t(`${open}Body`)}</p> : null}
-      >
-        <div aria-live="assertive">
-          {problem ? (
-            <Alert tone="error" title={t("failed")} className="mb-4">
-              <p>{problemMessage(problem)}</p>
-              {problem.code === "CONFLICT" ? (
-                <Button
-                  variant="secondary"
-                  className="mt-2 py-1"
-                  onClick={() => {
-                    setOpen(null);
-                    router.refresh();
-                  }}
-                >
-                  {common("reload")}
-                </Button>
-              ) : null}
-            </Alert>
-          ) : null}
-        </div>
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            {t("cancel")}
-          </Button>
-          {open ? (
-            <Button variant={open === "delete" ? "danger" : "primary"} onClick={() => confirm(open)} disabled={pending}>
-              {pending ? t("working") : t(`${open}Confirm`)}
-            </Button>
-          ) : null}
-        </div>
-      </Dialog>
+      {allowed.archive ? action("archive") : null}
+      {allowed.restore ? action("restore") : null}
+      {allowed.delete ? action("delete") : null}
     </div>
   );
 }
