@@ -14,6 +14,7 @@ import { responsibilityRoleLabels } from "@/server/domain/responsibilities/label
 import { aiActRoleLabels } from "@/server/domain/use-cases/labels";
 import type { AiActRole } from "@/server/db/generated/enums";
 import { AssignForm } from "./assign-form";
+import { EditResponsibilityButton } from "./edit-button";
 import { EndResponsibilityButton } from "./end-button";
 import { ReassignButton } from "./reassign-button";
 import { ValueChainForm } from "./value-chain-form";
@@ -153,6 +154,18 @@ export async function UseCaseResponsibilities({
                             replaces={{ id: assignment.id, name: assignment.person.name }}
                           />
                         ) : null}
+                        <EditResponsibilityButton
+                          organisationSlug={organisationSlug}
+                          assignment={{
+                            id: assignment.id,
+                            version: assignment.version,
+                            validFrom: assignment.validFrom,
+                            validTo: assignment.validTo,
+                            note: assignment.note,
+                            personName: assignment.person.name,
+                            roleLabel: roleLabel(assignment.role),
+                          }}
+                        />
                         <EndResponsibilityButton
                           organisationSlug={organisationSlug}
                           today={day < assignment.validFrom ? assignment.validFrom : day}

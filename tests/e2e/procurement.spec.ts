@@ -105,6 +105,39 @@ test.describe("procurement and responsibilities", () => {
     await expect(page.getByText("Godkänt").first()).toBeVisible();
   });
 
+  test("a registrar adds a supplier with a product to the shared catalogue and opens the product's page", async ({ page }) => {
+    const name = `Tolkcentralen Norr ${Date.now()} AB`;
+    await signIn(page, "editor@exempelby.example");
+    await page.goto("/exempelby");
+    await page.getByRole("link", { name: "Leverantörer", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Leverantörer" })).toBeVisible();
+    await page.getByLabel(/^Sök leverantör eller produkt/).fill("Kommunchatt");
+    await page.getByRole("button", { name: "Sök", exact: true }).click();
+    await expect(page.getByRole("link", { name: "Kommunchatt Sverige AB" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Lägg till leverantör" }).first().click();
+    await page.getByLabel(/^Namn/).fill(name);
+    await page.getByLabel(/^Land/).selectOption("SE");
+    await page.getByRole("button", { name: "Lägg till leverantör" }).last().click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await page.getByRole("button", { name: "Lägg till produkt" }).first().click();
+    await page.getByLabel(/^Produktnamn/).fill("Teckenspråkstolk på distans");
+    // Saving opens the new product's page.
+    await page.getByRole("button", { name: "Lägg till produkt" }).last().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Teckenspråkstolk på distans" })).toBeVisible();
+    await expect(page.getByText("Används inte av några andra organisationer")).toBeVisible();
+    await expectAccessible(page);
+
+    // The demo municipality's chatbot product: its own decision is listed and links to the decision.
+    await page.goto("/exempelby/suppliers?q=Kommunchatt");
+    await page.getByRole("link", { name: "Kommunchatt Sverige AB" }).click();
+    await page.getByRole("link", { name: "Kommunchatt", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Era anskaffningsbeslut om produkten" })).toBeVisible();
+    await page.getByRole("link", { name: /Chattbot för invånarfrågor/ }).first().click();
+    await expect(page).toHaveURL(/\/exempelby\/procurement\/[0-9a-f-]{36}$/);
+  });
+
   test("assigning the accountable owner removes the gap from the status board", async ({ page, browser }) => {
     test.setTimeout(120_000);
     await signIn(page, "admin@exempelby.example");

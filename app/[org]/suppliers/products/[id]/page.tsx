@@ -11,6 +11,8 @@ import { asLocale } from "@/components/use-cases/fields";
 import { can, loadWorkspace } from "@/components/workspace/load";
 import { api } from "@/server/api/caller";
 import { templateKindLabels } from "@/server/domain/assessments/labels";
+import { checklistTemplate } from "@/server/domain/procurement/checklist";
+import { decisionStatusLabels, procurementRouteLabels, requirementStatusLabels } from "@/server/domain/procurement/labels";
 import { countryName } from "@/server/domain/suppliers/countries";
 
 type Props = { params: Promise<{ org: string; id: string }> };
@@ -148,11 +150,11 @@ export default async function ProductPage({ params }: Props) {
             {page.sharedChecklists.map((checklist) => (
               <li key={checklist.decisionId} className="rounded border border-gray-300 p-4">
                 <h4 className="font-semibold">
-                  {t("checklistTitle", { organisation: checklist.organisationName, route: t(`routes.${checklist.route}`) })}
+                  {t("checklistTitle", { organisation: checklist.organisationName, route: procurementRouteLabels[checklist.route as keyof typeof procurementRouteLabels][locale] })}
                 </h4>
                 <p className="mb-2 text-sm">
                   {t("checklistFacts", {
-                    status: t(`decisionStatuses.${checklist.status}`),
+                    status: decisionStatusLabels[checklist.status as keyof typeof decisionStatusLabels][locale],
                     decidedOn: checklist.decidedOn ? format.dateTime(day(checklist.decidedOn), dateFormat) : t("noDecisionDate"),
                     version: checklist.checklistVersion,
                   })}
@@ -172,10 +174,10 @@ export default async function ProductPage({ params }: Props) {
                       {checklist.items.map((item) => (
                         <Tr key={item.itemKey}>
                           <RowHeader>
-                            {item.itemKey}{" "}
+                            {checklistItemText(checklist.checklistVersion, item.itemKey, locale)}{" "}
                             <span className="font-normal text-muted">({item.required ? t("itemRequired") : t("itemOptional")})</span>
                           </RowHeader>
-                          <Td>{t(`requirementStatuses.${item.status}`)}</Td>
+                          <Td>{requirementStatusLabels[item.status as keyof typeof requirementStatusLabels][locale]}</Td>
                           <Td className="whitespace-pre-line">{item.evidence ?? "–"}</Td>
                         </Tr>
                       ))}
@@ -209,12 +211,12 @@ export default async function ProductPage({ params }: Props) {
               {page.ownDecisions.map((decision) => (
                 <Tr key={decision.id}>
                   <RowHeader>
-                    <Link href={`/${org}/register/${decision.useCase.id}`} className="text-brand-700 underline">
+                    <Link href={`/${org}/procurement/${decision.id}`} className="text-brand-700 underline">
                       {decision.useCase.reference}: {decision.useCase.title}
                     </Link>
                   </RowHeader>
-                  <Td>{t(`routes.${decision.route}`)}</Td>
-                  <Td>{t(`decisionStatuses.${decision.status}`)}</Td>
+                  <Td>{procurementRouteLabels[decision.route][locale]}</Td>
+                  <Td>{decisionStatusLabels[decision.status][locale]}</Td>
                   <Td>{decision.decidedOn ? format.dateTime(day(decision.decidedOn), dateFormat) : "–"}</Td>
                   <Td>{decision.sharedWithOtherOrganisations ? t("yes") : t("no")}</Td>
                 </Tr>
@@ -225,4 +227,13 @@ export default async function ProductPage({ params }: Props) {
       </section>
     </div>
   );
+}
+
+/** The text of a shared checklist's item, from the template version the decision used (its key if unknown). */
+function checklistItemText(version: number, itemKey: string, locale: "sv" | "en"): string {
+  try {
+    return checklistTemplate(version).items.find((item) => item.key === itemKey)?.text[locale] ?? itemKey;
+  } catch {
+    return itemKey;
+  }
 }
