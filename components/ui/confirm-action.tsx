@@ -80,27 +80,18 @@ export function ConfirmAction({
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [problemKey, setProblemKey] = useState(0);
+  /** Where focus goes when a refusal arrives: the alert, or the first field with an error (a new object each time). */
+  const [focusTarget, setFocusTarget] = useState<{ fieldId: string | null } | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
 
-  const own = (error: ApiFieldError) => fields.includes(error.field);
-  const rest: ApiProblem | null = problem
-    ? { ...problem, fieldErrors: problem.fieldErrors.filter((error) => !own(error)) }
-    : null;
-  const showAlert = rest !== null && !(rest.code === "BAD_REQUEST" && rest.fieldErrors.length === 0 && problem!.fieldErrors.length > 0);
+  const { rest, showAlert } = splitProblem(problem, fields);
 
   useEffect(() => {
-    if (problemKey === 0) return;
-    if (showAlert) {
-      alertRef.current?.focus();
-      return;
-    }
-    const first = problem?.fieldErrors.find(own);
-    if (first) document.getElementById(`confirm-field-${first.field.replace(/\W/g, "-")}`)?.focus();
-    // Only when a new problem arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [problemKey]);
+    if (!focusTarget) return;
+    if (focusTarget.fieldId) document.getElementById(focusTarget.fieldId)?.focus();
+    else alertRef.current?.focus();
+  }, [focusTarget]);
 
   function start() {
     setProblem(null);
@@ -126,7 +117,8 @@ export function ConfirmAction({
         setOpen(false);
       } else {
         setProblem(found);
-        setProblemKey((key) => key + 1);
+        const split = splitProblem(found, fields);
+        setFocusTarget({ fieldId: split.showAlert ? null : split.firstOwnField ? confirmFieldId(split.firstOwnField) : null });
       }
     } finally {
       setPending(false);
@@ -177,6 +169,18 @@ export function ConfirmAction({
       </Dialog>
     </>
   );
+}
+
+/**
+ * A refusal split into the errors of the dialog's own fields and the rest; the alert shows
+ * unless the only problems are the dialog's own field errors.
+ */
+function splitProblem(problem: ApiProblem | null, fields: readonly string[]) {
+  if (!problem) return { rest: null, showAlert: false, firstOwnField: null };
+  const own = (error: ApiFieldError) => fields.includes(error.field);
+  const rest: ApiProblem = { ...problem, fieldErrors: problem.fieldErrors.filter((error) => !own(error)) };
+  const showAlert = !(rest.code === "BAD_REQUEST" && rest.fieldErrors.length === 0 && problem.fieldErrors.length > 0);
+  return { rest, showAlert, firstOwnField: problem.fieldErrors.find(own)?.field ?? null };
 }
 
 /** The id ConfirmAction focuses for a field error: give it to the field's control. */

@@ -12,15 +12,13 @@
  * the search query as tillit_app and as the connecting (owner) role. The database is
  * dropped at the end, also on failure. Prints figures only; it asserts nothing.
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { createPrismaClient, type PrismaClient } from "../../server/db/client";
-import { applyMigrations } from "../../server/db/migrate";
 import { APP_ROLE, inScope } from "../../server/db/scope";
 import { listUseCases, prefixTsQuery, type UseCaseListPage } from "../../server/domain/use-cases/list";
 import { useCaseListFilters } from "../../server/domain/use-cases/schemas";
+import { percentile, positiveInt, printTable, randomEnum, withBenchDatabase } from "./support";
 
-const SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SMALL_ORGANISATIONS = positiveInt("BENCH_ORGANISATIONS", 650);
 const USE_CASES_PER_SMALL = positiveInt("BENCH_PER_ORGANISATION", 30);
 const USE_CASES_LARGE = positiveInt("BENCH_LARGE", 5000);
@@ -52,38 +50,17 @@ const BUSINESS_AREAS = [
 
 // --- Database lifecycle -------------------------------------------------------------------
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
-  const name = `tillit_bench_${randomBytes(6).toString("hex")}`;
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-  let prisma: PrismaClient | undefined;
-  try {
-    await applyMigrations({ connectionString: url.toString() });
-    const owner = new pg.Client({ connectionString: url.toString() });
-    await owner.connect();
+  await withBenchDatabase(async (url, owner) => {
+    const large = await load(owner);
+    const prisma = createPrismaClient(url, { max: 2 });
     try {
-      const large = await load(owner);
-      prisma = createPrismaClient(url.toString(), { max: 2 });
       await measure(prisma, large);
       await explainSearch(owner, large);
     } finally {
-      await owner.end();
+      await prisma.$disconnect();
     }
-  } finally {
-    await prisma?.$disconnect();
-    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  }
+  });
 }
 
 // --- Load -----------------------------------------------------------------------------------
@@ -96,10 +73,6 @@ function words(count: string): string {
 
 function literal(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
-}
-
-function randomEnum(type: string): string {
-  return `(enum_range(NULL::"${type}"))[1 + floor(random() * array_length(enum_range(NULL::"${type}"), 1))::int]`;
 }
 
 const INSERT_USE_CASES = `
@@ -191,11 +164,6 @@ async function cursorOfPage(prisma: PrismaClient, organisationId: string, page: 
   }
   if (!cursor) throw new Error("page must be at least 2");
   return cursor;
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
 async function measure(prisma: PrismaClient, large: LoadedOrganisation): Promise<void> {
@@ -312,25 +280,6 @@ async function explainSearch(owner: pg.Client, large: LoadedOrganisation): Promi
     }
   }
   printTable(rows);
-}
-
-// --- Output ----------------------------------------------------------------------------------
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ");
-  rows.forEach((row, index) => {
-    console.log(line(row));
-    if (index === 0) console.log(widths.map((width) => "-".repeat(width)).join("-|-"));
-  });
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
 }
 
 main().catch((error: unknown) => {

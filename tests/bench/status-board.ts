@@ -12,10 +12,8 @@
  * assessment list and the register's gap filters inside inScope as the app calls them.
  * The database is dropped at the end, also on failure. Prints figures; asserts nothing.
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { createPrismaClient, type PrismaClient } from "../../server/db/client";
-import { applyMigrations } from "../../server/db/migrate";
 import { APP_ROLE, inScope } from "../../server/db/scope";
 import { loadAssessmentTemplates } from "../../server/db/templates";
 import { listAssessments } from "../../server/domain/assessments/list";
@@ -23,8 +21,8 @@ import { assessmentListFilters } from "../../server/domain/assessments/schemas";
 import { statusBoard } from "../../server/domain/assessments/status-board";
 import { listUseCases } from "../../server/domain/use-cases/list";
 import { useCaseListFilters } from "../../server/domain/use-cases/schemas";
+import { percentile, positiveInt, printTable, randomEnum, withBenchDatabase } from "./support";
 
-const SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SMALL_ORGANISATIONS = positiveInt("BENCH_ORGANISATIONS", 650);
 const USE_CASES_PER_SMALL = positiveInt("BENCH_PER_ORGANISATION", 30);
 const USE_CASES_LARGE = positiveInt("BENCH_LARGE", 5000);
@@ -32,42 +30,17 @@ const RUNS = positiveInt("BENCH_RUNS", 20);
 const BUDGET_MS = positiveInt("BENCH_BUDGET_MS", 12_000);
 const WARM_UP = 2;
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
-  const name = `tillit_bench_${randomBytes(6).toString("hex")}`;
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-  let prisma: PrismaClient | undefined;
-  try {
-    await applyMigrations({ connectionString: url.toString() });
-    await loadAssessmentTemplates({ connectionString: url.toString() });
-    const owner = new pg.Client({ connectionString: url.toString() });
-    await owner.connect();
+  await withBenchDatabase(async (url, owner) => {
+    await loadAssessmentTemplates({ connectionString: url });
+    const large = await load(owner);
+    const prisma = createPrismaClient(url, { max: 2 });
     try {
-      const large = await load(owner);
-      prisma = createPrismaClient(url.toString(), { max: 2 });
       await measure(prisma, large);
     } finally {
-      await owner.end();
+      await prisma.$disconnect();
     }
-  } finally {
-    await prisma?.$disconnect();
-    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  }
-}
-
-function randomEnum(type: string): string {
-  return `(enum_range(NULL::"${type}"))[1 + floor(random() * array_length(enum_range(NULL::"${type}"), 1))::int]`;
+  });
 }
 
 const AREAS = ["'Socialtjänst'", "'Utbildning'", "'Hälso- och sjukvård'", "'Samhällsbyggnad'", "'Ekonomi'", "'HR'"];
@@ -232,28 +205,6 @@ async function measure(prisma: PrismaClient, large: LoadedOrganisation): Promise
     rows.push([scenario.name, result, String(times.length), percentile(times, 0.5).toFixed(1), percentile(times, 0.95).toFixed(1), (times.at(-1) ?? Number.NaN).toFixed(1)]);
   }
   printTable(rows);
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ");
-  rows.forEach((row, index) => {
-    console.log(line(row));
-    if (index === 0) console.log(widths.map((width) => "-".repeat(width)).join("-|-"));
-  });
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
-  return value;
 }
 
 main().catch((error: unknown) => {
