@@ -1,7 +1,37 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * The port the e2e server listens on. `E2E_PORT`, when given, must be free: a taken one
+ * stops the run with one line naming it. Without it, 3100 if free, else any free port.
+ * The choice is made once, in the runner, and passed to Playwright's workers through
+ * the environment (they load this file again, while the server already listens).
+ */
+function chooseE2ePort(): number {
+  if (process.env.TILLIT_E2E_PORT_CHOSEN) return Number(process.env.E2E_PORT);
+  const requested = process.env.E2E_PORT;
+  const probe = `
+    const net = require("node:net");
+    const server = net.createServer();
+    server.once("error", () => {
+      const any = net.createServer();
+      any.listen(0, "127.0.0.1", () => { process.stdout.write("taken " + any.address().port); any.close(); });
+    });
+    server.listen(Number(process.env.PROBE_PORT), "127.0.0.1", () => { process.stdout.write("free " + process.env.PROBE_PORT); server.close(); });`;
+  const [state, port] = execFileSync(process.execPath, ["-e", probe], {
+    env: { ...process.env, PROBE_PORT: requested ?? "3100" },
+    encoding: "utf8",
+  }).split(" ");
+  if (state === "taken" && requested) {
+    throw new Error(`E2E_PORT ${requested} is already in use on 127.0.0.1: stop what listens there or choose another port.`);
+  }
+  process.env.E2E_PORT = port;
+  process.env.TILLIT_E2E_PORT_CHOSEN = "1";
+  return Number(port);
+}
+
+const port = chooseE2ePort();
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Use the system Chromium when there is one (Debian's `chromium`, or CHROMIUM_PATH):

@@ -2,40 +2,69 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
 /**
- * Every e2e test uses this `test`: it records each page the test visits and,
- * after the test, opens each of them again and runs axe (WCAG 2.1 A/AA rules).
- * Any serious or critical violation fails the test. `expectAccessible(page)`
- * checks the current state of a page in the middle of a test (e.g. an open form).
+ * Every e2e test uses this `test`: each page the test visits is checked with axe
+ * (WCAG 2.1 A/AA rules) as soon as it has loaded, in the test's own page, while the
+ * test goes on. A check that the test's next navigation interrupts is done again at the
+ * end in a page of its own. Any serious or critical violation fails the test.
+ * `expectAccessible(page)` checks the current state of a page in the middle of a test
+ * (e.g. an open form).
  */
-export async function expectAccessible(page: Page): Promise<void> {
+async function blockingViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const summary = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-export const test = base.extend<{ visitedPages: Set<string> }>({
-  visitedPages: [
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await blockingViolations(page), `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+function checkable(href: string): boolean {
+  const url = new URL(href);
+  return url.protocol.startsWith("http") && !url.pathname.startsWith("/api/");
+}
+
+export const test = base.extend<{ accessibilityOfVisitedPages: void }>({
+  accessibilityOfVisitedPages: [
     async ({ page, context }, use) => {
-      const visited = new Set<string>();
+      const seen = new Set<string>();
+      const interrupted = new Set<string>();
+      const violations: Record<string, string[]> = {};
+      let queue = Promise.resolve();
       page.on("framenavigated", (frame) => {
-        if (frame === page.mainFrame()) {
-          const url = new URL(frame.url());
-          if (url.protocol.startsWith("http") && !url.pathname.startsWith("/api/")) visited.add(url.href);
-        }
+        if (frame !== page.mainFrame()) return;
+        const href = frame.url();
+        if (!checkable(href) || seen.has(href)) return;
+        seen.add(href);
+        queue = queue.then(async () => {
+          try {
+            await page.waitForLoadState("load");
+            if (page.url() !== href) throw new Error("navigated away");
+            const found = await blockingViolations(page);
+            if (found.length > 0) violations[href] = found;
+          } catch {
+            interrupted.add(href);
+          }
+        });
       });
-      await use(visited);
-      const checker = await context.newPage();
-      try {
-        for (const href of visited) {
-          await checker.goto(href);
-          await expectAccessible(checker);
+      await use();
+      await queue;
+      if (interrupted.size > 0) {
+        const checker = await context.newPage();
+        try {
+          for (const href of interrupted) {
+            await checker.goto(href);
+            const found = await blockingViolations(checker);
+            if (found.length > 0) violations[href] = found;
+          }
+        } finally {
+          await checker.close();
         }
-      } finally {
-        await checker.close();
       }
+      expect(violations, "accessibility violations on the pages this test visited").toEqual({});
     },
-    { auto: true },
+    { auto: true, timeout: 60_000 },
   ],
 });
 
