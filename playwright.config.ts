@@ -54,8 +54,13 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 60_000,
+  // Generous ceilings, never waits: a test waits on events (a URL, a heading, a response),
+  // and these only bound how long a loaded machine may take to deliver them.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   use: {
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     baseURL,
     locale: "sv-SE",
     trace: "retain-on-failure",
