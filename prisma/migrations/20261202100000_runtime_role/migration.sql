@@ -20,7 +20,7 @@ CREATE FUNCTION app_current_user_is_platform_admin() RETURNS boolean
 -- (never its address or platform role).
 REVOKE ALL ON "User" FROM tillit_app;
 GRANT SELECT ("id", "email", "name", "platformRole", "locale", "version", "lastSignInAt", "createdAt", "updatedAt") ON "User" TO tillit_app;
-GRANT INSERT ("id", "email", "name", "passwordHash", "locale", "createdAt", "updatedAt") ON "User" TO tillit_app;
+GRANT INSERT ("id", "email", "name", "passwordHash", "locale", "version", "lastSignInAt", "createdAt", "updatedAt") ON "User" TO tillit_app;
 GRANT UPDATE ("name", "passwordHash", "locale", "version", "lastSignInAt", "updatedAt") ON "User" TO tillit_app;
 ALTER TABLE "User" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY everyone_reads ON "User" FOR SELECT USING (true);
