@@ -99,6 +99,9 @@ REVOKE CREATE ON SCHEMA public FROM tillit_credential_reader;
 REVOKE ALL ON FUNCTION sign_in_password_hash(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION sign_in_password_hash(text) TO tillit_app;
 
+-- The health check (server/health.ts) compares the applied migrations with the code's.
+GRANT SELECT ON "_prisma_migrations" TO tillit_app;
+
 -- A runtime login that leaves tillit_app (RESET ROLE) keeps only PUBLIC's rights:
 -- on PostgreSQL before 15 those include creating objects in the public schema.
 -- Only the schema's owner can take that away; for anyone else this is a no-op.
