@@ -87,10 +87,10 @@ export async function authenticateWithPassword(
  * itself: one account's hash comes from the `sign_in_password_hash` function, by address.
  */
 async function findAccount(tx: Transaction, email: string): Promise<(SignedInUser & { passwordHash: string | null }) | null> {
+  // Both queries whether or not the account exists: the same work either way.
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
-  if (!user) return null;
   const [row] = await tx.$queryRaw<{ passwordHash: string | null }[]>`SELECT sign_in_password_hash(${email}) AS "passwordHash"`;
-  return { ...user, passwordHash: row?.passwordHash ?? null };
+  return user ? { ...user, passwordHash: row?.passwordHash ?? null } : null;
 }
 
 function normaliseEmail(email: string): string {
