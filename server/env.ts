@@ -27,7 +27,10 @@ export const OIDC_REQUIRED_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_C
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** The app's runtime login; alone (without MIGRATION_DATABASE_URL) it is taken as the schema owner's. */
   DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
+  /** The schema owner, for migrations and the demo seed (README, "Database roles"). */
+  MIGRATION_DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
   EMBEDDED_DATABASE_DIR: z.string().min(1).default(".data/pglite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("localhost"),

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { migrationStatus } from "./db/migrate";
+import { APP_ROLE } from "./db/scope";
 
 export interface HealthReport {
   status: "ok" | "unavailable";
@@ -52,7 +53,8 @@ async function checkDatabase(connectionString: string | undefined): Promise<Heal
 
 async function checkMigrations(connectionString: string): Promise<HealthReport["checks"]["migrations"]> {
   try {
-    const status = await migrationStatus({ connectionString });
+    // The app's runtime login reads the history as tillit_app, like everything else.
+    const status = await migrationStatus({ connectionString, readAs: APP_ROLE });
     const { pending, modified, failed, notInFolder } = status;
     const ok = [pending, modified, failed, notInFolder].every((list) => list.length === 0);
     return { ok, pending, modified, failed, notInFolder };

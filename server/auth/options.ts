@@ -169,7 +169,7 @@ async function userForOidcProfile(
 async function recordOidcSignIn(db: PrismaClient, profile: Profile | undefined, trustEmail: boolean): Promise<string | null> {
   const user = await userForOidcProfile(db, profile, trustEmail);
   if (!user) return null;
-  await inScope(db, {}, (tx) => tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }));
+  await inScope(db, { userId: user.id }, (tx) => tx.user.updateMany({ where: { id: user.id }, data: { lastSignInAt: new Date() } }));
   return user.id;
 }
 

@@ -64,7 +64,7 @@ export async function authenticateWithPassword(
 
   const { blockedForSeconds, user } = await inScope(db, {}, async (tx) => ({
     blockedForSeconds: await secondsBlocked(tx, throttles, now),
-    user: await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } }),
+    user: await findAccount(tx, email),
   }));
   if (blockedForSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds: blockedForSeconds };
 
@@ -72,7 +72,7 @@ export async function authenticateWithPassword(
     attempt.password.length <= SIGN_IN_PASSWORD_MAX_LENGTH &&
     (await verifyAgainstStoredHash(user?.passwordHash ?? null, attempt.password));
   if (user && passwordMatches) {
-    await inScope(db, {}, (tx) => recordSuccess(tx, user.id, accountKey(email), now));
+    await inScope(db, { userId: user.id }, (tx) => recordSuccess(tx, user.id, accountKey(email), now));
     return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
   }
 
@@ -80,6 +80,17 @@ export async function authenticateWithPassword(
   return blockedUntil
     ? { ok: false, reason: "throttled", retryAfterSeconds: secondsBetween(now, blockedUntil) }
     : { ok: false, reason: "invalid" };
+}
+
+/**
+ * The account and its password hash. The app's database role cannot read `passwordHash`
+ * itself: one account's hash comes from the `sign_in_password_hash` function, by address.
+ */
+async function findAccount(tx: Transaction, email: string): Promise<(SignedInUser & { passwordHash: string | null }) | null> {
+  // Both queries whether or not the account exists: the same work either way.
+  const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
+  const [row] = await tx.$queryRaw<{ passwordHash: string | null }[]>`SELECT sign_in_password_hash(${email}) AS "passwordHash"`;
+  return user ? { ...user, passwordHash: row?.passwordHash ?? null } : null;
 }
 
 function normaliseEmail(email: string): string {
@@ -108,7 +119,7 @@ async function secondsBlocked(tx: Transaction, throttles: Throttle[], now: Date)
 /** A success clears the account's failures; the address keeps its count, or one valid account would reset it. */
 async function recordSuccess(tx: Transaction, userId: string, accountThrottleKey: string, now: Date): Promise<void> {
   await tx.signInThrottle.deleteMany({ where: { key: accountThrottleKey } });
-  await tx.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
+  await tx.user.updateMany({ where: { id: userId }, data: { lastSignInAt: now } });
 }
 
 /** Counts the failure against every throttle; returns the end of the longest block this failure started, if any. */

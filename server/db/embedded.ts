@@ -21,9 +21,18 @@ export async function startEmbeddedPostgres(options: {
   /** Data directory; omit for an in-memory database (tests). */
   dataDir?: string;
   port?: number;
+  /**
+   * The role the shared session runs as (default: the superuser `postgres`). PGlite puts
+   * it in place with SET ROLE on a superuser session, so it is what every query runs as,
+   * but `RESET ROLE` returns to the superuser: a default, not a boundary.
+   */
+  username?: string;
 }): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const db = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.username ? { username: options.username } : {}),
+  });
   const server = new PGLiteSocketServer({
     db,
     host: "127.0.0.1",
@@ -37,7 +46,7 @@ export async function startEmbeddedPostgres(options: {
   }
   let stopped = false;
   return {
-    url: `postgresql://postgres@127.0.0.1:${address.port}/postgres?sslmode=disable`,
+    url: `postgresql://${options.username ?? "postgres"}@127.0.0.1:${address.port}/postgres?sslmode=disable`,
     port: address.port,
     async stop() {
       if (stopped) return;

@@ -4,8 +4,8 @@ import { createPrismaClient, type PrismaClient } from "./client";
 const globalForDb = globalThis as unknown as { tillitDb?: PrismaClient };
 
 /**
- * The app's database client, created on first use from DATABASE_URL.
- * `npm start` sets DATABASE_URL (to the embedded database when none is configured).
+ * The app's database client, created on first use from DATABASE_URL: the runtime login,
+ * never the schema owner. `npm start` sets DATABASE_URL to it (README, "Database roles").
  */
 export function database(): PrismaClient {
   if (!globalForDb.tillitDb) {

@@ -24,6 +24,14 @@ export interface MigrationOptions {
   lockTimeoutMs?: number;
 }
 
+export interface MigrationStatusOptions extends MigrationOptions {
+  /**
+   * Read the history as this role when it exists and the login may become it: the app's
+   * runtime login holds no privilege of its own (README, "Database roles").
+   */
+  readAs?: string;
+}
+
 export interface MigrationStatus {
   /** Folder migrations recorded as finished (in folder order). */
   applied: string[];
@@ -134,12 +142,19 @@ export async function applyMigrations(options: MigrationOptions): Promise<{ appl
 }
 
 /** What `applyMigrations` would do, without changing anything. */
-export async function migrationStatus(options: MigrationOptions): Promise<MigrationStatus> {
+export async function migrationStatus(options: MigrationStatusOptions): Promise<MigrationStatus> {
   const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
   const files = await readMigrationFolder(migrationsDir);
-  const records = await withClient(options.connectionString, async (client) =>
-    (await migrationsTableExists(client)) ? activeRecords(await readRecords(client)) : [],
-  );
+  const records = await withClient(options.connectionString, async (client) => {
+    if (options.readAs) {
+      await client.query(
+        `SELECT set_config('role', r.rolname, false) FROM pg_roles r
+         WHERE r.rolname = $1 AND pg_has_role(current_user, r.oid, 'MEMBER')`,
+        [options.readAs],
+      );
+    }
+    return (await migrationsTableExists(client)) ? activeRecords(await readRecords(client)) : [];
+  });
   const finished = new Map(records.filter((r) => r.finishedAt).map((r) => [r.migrationName, r]));
   const folderNames = new Set(files.map((file) => file.name));
   return {

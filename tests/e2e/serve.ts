@@ -1,7 +1,9 @@
 /**
  * Serves the built app for Playwright on a fresh database with demo data:
  * a new database on the server in DATABASE_URL when one is given (dropped afterwards),
- * else a new embedded database in a temporary folder.
+ * else a new embedded database in a temporary folder. Either way through `npm start`'s
+ * own path: the new database's owner migrates and seeds it, and the app runs as the
+ * runtime login `tillit_runtime` that the start script sets up (README, "Database roles").
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -30,11 +32,14 @@ async function main(): Promise<void> {
     await withAdmin((client) => client.query(`CREATE DATABASE "${databaseName}"`));
     const url = new URL(adminUrl);
     url.pathname = `/${databaseName}`;
-    env.DATABASE_URL = url.toString();
+    // The owner only: the start script creates the runtime login and serves the app with it.
+    env.MIGRATION_DATABASE_URL = url.toString();
+    delete env.DATABASE_URL;
     cleanup = () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)).then(() => undefined);
   } else {
     const dir = mkdtempSync(join(tmpdir(), "tillit-e2e-"));
     delete env.DATABASE_URL;
+    delete env.MIGRATION_DATABASE_URL;
     env.EMBEDDED_DATABASE_DIR = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }

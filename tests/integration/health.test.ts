@@ -13,6 +13,11 @@ describe("health check", () => {
       status: "ok",
       checks: { database: { ok: true }, migrations: { ok: true, pending: [], modified: [], failed: [], notInFolder: [] } },
     });
+    // And as the app's runtime login, which is what the health route connects as.
+    expect(await checkHealth(db.appUrl)).toMatchObject({
+      status: "ok",
+      checks: { database: { ok: true }, migrations: { ok: true, pending: [], modified: [], failed: [] } },
+    });
   });
 
   it("is unavailable, naming them, when migrations are pending", async () => {

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SECRET = "a-session-secret-that-is-long-enough-for-tests";
@@ -69,5 +70,20 @@ describe("npm start refuses to run, in one line", () => {
     expect(outcome.code).not.toBe(0);
     expect(outcome.stderrLines).toHaveLength(1);
     expect(outcome.stderrLines[0]).toContain("NEXTAUTH_SECRET");
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("npm start refuses a runtime login that could undo the isolation", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db?.close());
+
+  it("when DATABASE_URL is the schema owner beside MIGRATION_DATABASE_URL", async () => {
+    const outcome = await start({ DATABASE_URL: db.url, MIGRATION_DATABASE_URL: db.url, NEXTAUTH_SECRET: SECRET, SEED_DEMO_DATA: "never" });
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderrLines).toHaveLength(1);
+    expect(outcome.stderrLines[0]).toMatch(/DATABASE_URL logs in as "[^"]+", which .*owns the schema/);
   });
 });

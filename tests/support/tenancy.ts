@@ -11,6 +11,7 @@ import type { OrganisationRole, PlatformRole } from "@/server/db/generated/enums
 import { inScope } from "@/server/db/scope";
 import { createInvitation } from "@/server/domain/access/invitations";
 import { organisationNumberCheckDigit } from "@/server/domain/organisations/organisation-number";
+import { ownerClientOf } from "./database";
 
 export interface TestUser {
   id: string;
@@ -29,21 +30,23 @@ function unique(prefix: string): string {
   return `${prefix}-${counter}-${randomUUID().slice(0, 8)}`;
 }
 
+/** An account, written as the schema owner: the app creates accounts only through invitations. */
 export async function createUser(prisma: PrismaClient, platformRole: PlatformRole | null = null): Promise<TestUser> {
   const email = `${unique("user")}@test.example`;
-  const user = await inScope(prisma, {}, (tx) =>
-    tx.user.create({ data: { email, name: `Test ${email.split("@")[0]}`, platformRole } }),
-  );
+  const user = await ownerClientOf(prisma).user.create({
+    data: { email, name: `Test ${email.split("@")[0]}`, platformRole },
+    select: { id: true, email: true, name: true },
+  });
   return { id: user.id, email: user.email, name: user.name };
 }
 
+/** An organisation, written as the schema owner: in the app only a platform administrator creates one. */
 export async function createOrganisation(prisma: PrismaClient, organisationNumber: string): Promise<TestOrganisation> {
   const slug = unique("org");
-  const organisation = await inScope(prisma, {}, (tx) =>
-    tx.organisation.create({
-      data: { slug, name: `Organisation ${slug}`, organisationNumber, kind: "MUNICIPALITY", sector: "GENERAL_PUBLIC_SERVICES" },
-    }),
-  );
+  const organisation = await ownerClientOf(prisma).organisation.create({
+    data: { slug, name: `Organisation ${slug}`, organisationNumber, kind: "MUNICIPALITY", sector: "GENERAL_PUBLIC_SERVICES" },
+    select: { id: true },
+  });
   return { id: organisation.id, slug };
 }
 

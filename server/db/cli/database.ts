@@ -1,7 +1,9 @@
 /**
  * The database steps shared by the command-line entry points (`npm start`, `npm run db:migrate`,
- * `npm run db:seed`): open DATABASE_URL or the embedded PostgreSQL, check that it answers,
- * migrate, seed. Every failure is one line on stderr and exit code 1.
+ * `npm run db:seed`): open the schema owner's database (MIGRATION_DATABASE_URL, else
+ * DATABASE_URL, else the embedded PostgreSQL), check that it answers, migrate, seed; and for
+ * `npm start`, the runtime login the app connects as (../roles.ts). Every failure is one line
+ * on stderr and exit code 1.
  */
 import { resolve } from "node:path";
 import pg from "pg";
@@ -10,12 +12,14 @@ import { createPrismaClient } from "../client";
 import { startEmbeddedPostgres } from "../embedded";
 import { describeDatabaseError } from "../errors";
 import { applyMigrations } from "../migrate";
+import { assertSafeRuntimeLogin, provisionRuntimeLogin, RUNTIME_LOGIN, runtimePassword } from "../roles";
 import { loadAssessmentTemplates } from "../templates";
 import { formatDemoSignIns, seedDemoData } from "../seed/demo";
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
 export interface OpenDatabase {
+  /** The schema owner's URL (or, from openRuntimeDatabase, the runtime login's). */
   url: string;
   /** The embedded database's data directory, or null for a DATABASE_URL server. */
   embeddedDataDir: string | null;
@@ -29,20 +33,77 @@ export async function exitWithError(message: string, database?: OpenDatabase): P
   process.exit(1);
 }
 
-/** DATABASE_URL when set, else the embedded PostgreSQL with its data in EMBEDDED_DATABASE_DIR. */
+/** The schema owner's URL: MIGRATION_DATABASE_URL, else DATABASE_URL (then taken as the owner's). */
+export function ownerDatabaseUrl(env: Env): string | undefined {
+  return env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+}
+
+/**
+ * The schema owner's database: MIGRATION_DATABASE_URL or DATABASE_URL when set, else the
+ * embedded PostgreSQL with its data in EMBEDDED_DATABASE_DIR (as its superuser).
+ */
 export async function openDatabase(env: Env): Promise<OpenDatabase> {
-  if (env.DATABASE_URL) {
-    return { url: env.DATABASE_URL, embeddedDataDir: null, stop: async () => undefined };
+  const ownerUrl = ownerDatabaseUrl(env);
+  if (ownerUrl) {
+    return { url: ownerUrl, embeddedDataDir: null, stop: async () => undefined };
   }
-  const dataDir = resolve(env.EMBEDDED_DATABASE_DIR);
+  return startEmbedded(resolve(env.EMBEDDED_DATABASE_DIR));
+}
+
+async function startEmbedded(dataDir: string, username?: string): Promise<OpenDatabase> {
   try {
-    const embedded = await startEmbeddedPostgres({ dataDir });
+    const embedded = await startEmbeddedPostgres({ dataDir, username });
     return { url: embedded.url, embeddedDataDir: dataDir, stop: () => embedded.stop() };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return exitWithError(`the embedded PostgreSQL in ${dataDir} did not start: ${reason}`);
   }
 }
+
+/**
+ * The database as the app's runtime login, after prepareDatabase:
+ * - DATABASE_URL and MIGRATION_DATABASE_URL both set: DATABASE_URL is the runtime login;
+ *   it is checked, never changed.
+ * - only one of them: that is the owner, who creates (or repairs) the login `tillit_runtime`
+ *   with a password derived from the owner's (../roles.ts) and the app uses it.
+ * - the embedded database: `tillit_runtime` likewise, and the embedded database is restarted
+ *   with its one shared session running as it (PGlite cannot log in as anyone but its
+ *   superuser, so there `RESET ROLE` still returns to the superuser: README, "Database roles").
+ * Either way the login is refused if it could undo the isolation. Exits with one line on failure.
+ */
+export async function openRuntimeDatabase(database: OpenDatabase, env: Env): Promise<OpenDatabase> {
+  let checkedUrl = database.url;
+  let variable = `the runtime login ${RUNTIME_LOGIN}`;
+  try {
+    if (database.embeddedDataDir) {
+      await provisionRuntimeLogin(database.url, { password: null });
+      await database.stop();
+      const runtime = await startEmbedded(database.embeddedDataDir, RUNTIME_LOGIN);
+      checkedUrl = runtime.url;
+      await assertSafeRuntimeLogin(runtime.url, variable).catch(async (error: unknown) => {
+        await runtime.stop();
+        throw error;
+      });
+      return runtime;
+    }
+    if (env.DATABASE_URL && env.MIGRATION_DATABASE_URL) {
+      checkedUrl = env.DATABASE_URL;
+      variable = "DATABASE_URL";
+      await assertSafeRuntimeLogin(env.DATABASE_URL, variable);
+      return { ...database, url: env.DATABASE_URL };
+    }
+    const runtimeUrl = await provisionRuntimeLogin(database.url, { password: runtimePassword(database.url) });
+    checkedUrl = runtimeUrl;
+    await assertSafeRuntimeLogin(runtimeUrl, variable);
+    return { ...database, url: runtimeUrl };
+  } catch (error) {
+    const message = error instanceof Error && error.name === "RuntimeRoleError" ? error.message : describeDatabaseError(error, checkedUrl);
+    return exitWithError(`${message}${database.embeddedDataDir || env.MIGRATION_DATABASE_URL ? "" : hintForOwnerOnly}`, database);
+  }
+}
+
+const hintForOwnerOnly =
+  ` (setting up ${RUNTIME_LOGIN} needs an owner with CREATEROLE; or create the runtime login yourself and set DATABASE_URL to it and MIGRATION_DATABASE_URL to the owner)`;
 
 export function describeDatabase(database: OpenDatabase): string {
   if (database.embeddedDataDir) return `embedded PostgreSQL, data in ${database.embeddedDataDir}`;

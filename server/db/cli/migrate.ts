@@ -1,7 +1,7 @@
 /**
- * `npm run db:migrate`: applies pending migrations to DATABASE_URL, or, without it, to
- * the embedded PostgreSQL in EMBEDDED_DATABASE_DIR. Prints one line per migration
- * applied; on failure one line on stderr and exit code 1.
+ * `npm run db:migrate`: applies pending migrations as the schema owner (MIGRATION_DATABASE_URL,
+ * else DATABASE_URL, else the embedded PostgreSQL in EMBEDDED_DATABASE_DIR). Prints one line
+ * per migration applied; on failure one line on stderr and exit code 1.
  */
 import { parseEnvOrExit } from "../../env";
 import { describeDatabaseError } from "../errors";

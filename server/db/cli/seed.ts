@@ -1,7 +1,7 @@
 /**
- * `npm run db:seed`: load (or refresh) the demo data into the configured database, or into
- * the embedded one when DATABASE_URL is unset, after applying pending migrations; then print
- * the demo sign-in details. Any failure: one line on stderr and exit code 1.
+ * `npm run db:seed`: as the schema owner (MIGRATION_DATABASE_URL, else DATABASE_URL, else the
+ * embedded database), apply pending migrations and load (or refresh) the demo data; then
+ * print the demo sign-in details. Any failure: one line on stderr and exit code 1.
  */
 import { parseEnvOrExit } from "../../env";
 import { exitWithError, openDatabase, prepareDatabase } from "./database";

@@ -2,9 +2,12 @@
  * `npm start` (production server) and `npm run dev` (`--dev`, Next's development server).
  *
  * 1. Validate the configuration.
- * 2. Use DATABASE_URL, or start the embedded PostgreSQL with its data in EMBEDDED_DATABASE_DIR.
- * 3. Check that the database answers, apply pending migrations, seed the demo data as
- *    SEED_DEMO_DATA says (see ./seed.ts).
+ * 2. Use the schema owner's MIGRATION_DATABASE_URL (or DATABASE_URL alone), or start the
+ *    embedded PostgreSQL with its data in EMBEDDED_DATABASE_DIR.
+ * 3. As the owner: check that the database answers, apply pending migrations, seed the demo
+ *    data as SEED_DEMO_DATA says (see ./seed.ts). Then switch to the app's runtime login
+ *    (DATABASE_URL beside MIGRATION_DATABASE_URL, else `tillit_runtime`, set up here) and
+ *    refuse one that could undo the isolation (see ./database.ts, ../roles.ts).
  * 4. Unless --dev: run `next build` when the build is missing or older than its sources.
  * 5. Run `next start` (or `next dev`) until it exits; Ctrl-C and SIGTERM are passed on to it.
  *    Then stop the embedded database and exit with Next's exit code.
@@ -19,7 +22,7 @@ import { constants } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Env, parseEnvOrExit } from "../../env";
-import { exitWithError, type OpenDatabase, openDatabase, prepareDatabase } from "./database";
+import { exitWithError, type OpenDatabase, openDatabase, openRuntimeDatabase, ownerDatabaseUrl, prepareDatabase } from "./database";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -53,16 +56,19 @@ const state: RunState = {};
 async function main(): Promise<void> {
   const devMode = process.argv.includes("--dev");
   const env = parseEnvOrExit();
-  if (env.DATABASE_URL && !env.NEXTAUTH_SECRET && !devMode) {
+  if (ownerDatabaseUrl(env) && !env.NEXTAUTH_SECRET && !devMode) {
     await exitWithError(
       "NEXTAUTH_SECRET is required to serve with DATABASE_URL: set it to a random string of at least 32 characters (e.g. `openssl rand -base64 32`)",
     );
   }
   forwardStopSignals();
 
-  const database = await openDatabase(env);
+  state.database = await openDatabase(env);
+  await prepareDatabase(state.database, env.SEED_DEMO_DATA);
+  const database = await openRuntimeDatabase(state.database, env);
   state.database = database;
-  await prepareDatabase(database, env.SEED_DEMO_DATA);
+  await stopAfterSignalIfAny();
+  console.log(`tillit: the app connects as ${describeLogin(database.url)}`);
   const appEnv = appEnvironment(env, database);
 
   if (!devMode && buildIsStale()) {
@@ -135,11 +141,19 @@ function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 0);
 }
 
-/** The environment Next runs with: the database in use, the session secret and public URL. */
+function describeLogin(url: string): string {
+  return `"${decodeURIComponent(new URL(url).username) || "(default user)"}"`;
+}
+
+/**
+ * The environment Next runs with: the runtime login's URL (never the owner's), the session
+ * secret and public URL.
+ */
 function appEnvironment(env: Env, database: OpenDatabase): NodeJS.ProcessEnv {
   const secret = env.NEXTAUTH_SECRET ?? (database.embeddedDataDir ? embeddedSessionSecret(database.embeddedDataDir) : undefined);
+  const { MIGRATION_DATABASE_URL: _owner, ...inherited } = process.env;
   return {
-    ...process.env,
+    ...inherited,
     DATABASE_URL: database.url,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://${hostForUrl(env.HOSTNAME)}:${env.PORT}`,
     ...(secret ? { NEXTAUTH_SECRET: secret } : {}),

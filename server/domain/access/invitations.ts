@@ -246,6 +246,7 @@ export async function acceptInvitationAsNewUser(
   }
   const user = await tx.user.create({
     data: { email: invitation.email, name: input.name, passwordHash: await hashPassword(input.password) },
+    select: { id: true, name: true, email: true },
   });
   const actor: Actor = { id: user.id, name: user.name, email: user.email };
   await enterOrganisation(tx, invitation.organisation.id);

@@ -49,10 +49,10 @@ describe("assessment template files", () => {
 
 describe("loading templates", () => {
   it("has loaded every file once, and loading again changes nothing", async () => {
-    const count = await db.prisma.assessmentTemplate.count();
+    const count = await db.owner.assessmentTemplate.count();
     expect(count).toBe((await readTemplateFiles()).length);
     expect(await loadAssessmentTemplates({ connectionString: db.url })).toEqual({ loaded: [] });
-    expect(await db.prisma.assessmentTemplate.count()).toBe(count);
+    expect(await db.owner.assessmentTemplate.count()).toBe(count);
   });
 
   it("refuses a file whose content changed under a version already loaded", async () => {
@@ -78,7 +78,7 @@ describe("loading templates", () => {
       definition.version = 2;
       await writeFile(path.join(dir, "fria.v2.json"), JSON.stringify(definition));
       expect(await loadAssessmentTemplates({ connectionString: db.url, templatesDir: dir })).toEqual({ loaded: ["fria.v2.json"] });
-      expect(await db.prisma.assessmentTemplate.findMany({ where: { kind: "FRIA" }, select: { version: true }, orderBy: { version: "asc" } })).toEqual([
+      expect(await db.owner.assessmentTemplate.findMany({ where: { kind: "FRIA" }, select: { version: true }, orderBy: { version: "asc" } })).toEqual([
         { version: 1 },
         { version: 2 },
       ]);

@@ -187,7 +187,7 @@ describe("assessment workflow", () => {
     // A new template version arrives (as the loader would insert it).
     const definition = { ...before.template.definition, version: 2 };
     definition.questions = definition.questions.map((q) => (q.key === "processes_personal_data" ? { ...q, text: { sv: "Ny text?", en: "New text?" } } : q));
-    await db.prisma.assessmentTemplate.create({
+    await db.owner.assessmentTemplate.create({
       data: { kind: "DPIA_SCREENING", version: 2, definition, checksum: "test", reviewIntervalMonths: 12 },
     });
     const after = await (await as(world.users.editor)).assessments.get({ organisationSlug: slug(), id });
@@ -196,7 +196,7 @@ describe("assessment workflow", () => {
     const fresh = await startDpiaScreening();
     const newer = await (await as(world.users.editor)).assessments.get({ organisationSlug: slug(), id: fresh.id });
     expect(newer.template.version).toBe(2);
-    await db.prisma.$executeRaw`DELETE FROM "Assessment" WHERE "templateVersion" = 2`.catch(() => undefined);
+    await db.owner.$executeRaw`DELETE FROM "Assessment" WHERE "templateVersion" = 2`.catch(() => undefined);
   });
 });
 

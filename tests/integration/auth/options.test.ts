@@ -36,7 +36,7 @@ afterAll(async () => db?.close());
 
 async function createUser() {
   const email = `person-${randomUUID().slice(0, 8)}@kommun.example`;
-  return db.prisma.user.create({ data: { email, name: "Anna Svensson", passwordHash } });
+  return db.owner.user.create({ data: { email, name: "Anna Svensson", passwordHash } });
 }
 
 describe("the credentials provider", () => {
@@ -110,7 +110,7 @@ describe("OpenID Connect sign-in", () => {
       profile,
     });
     expect(token).toEqual({ sub: user.id });
-    const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    const stored = await db.owner.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.lastSignInAt).not.toBeNull();
   });
 

@@ -31,7 +31,7 @@ function freshAddress(): string {
 
 async function createUser(options: { withPassword?: boolean } = {}) {
   const email = `person-${randomUUID().slice(0, 8)}@kommun.example`;
-  return db.prisma.user.create({
+  return db.owner.user.create({
     data: { email, name: "Test Person", passwordHash: options.withPassword === false ? null : passwordHash },
   });
 }
@@ -41,7 +41,7 @@ function signIn(email: string, password: string, clientAddress: string | null, n
 }
 
 async function throttleRow(key: string) {
-  return db.prisma.signInThrottle.findUnique({ where: { key } });
+  return db.owner.signInThrottle.findUnique({ where: { key } });
 }
 
 describe("authenticateWithPassword", () => {
@@ -50,7 +50,7 @@ describe("authenticateWithPassword", () => {
     const before = Date.now();
     const result = await signIn(user.email, PASSWORD, freshAddress());
     expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: user.name } });
-    const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    const stored = await db.owner.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.lastSignInAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
@@ -163,7 +163,7 @@ describe("authenticateWithPassword", () => {
 
   it("throttles only the account when the client address is unknown", async () => {
     const user = await createUser();
-    const addressRows = () => db.prisma.signInThrottle.count({ where: { key: { startsWith: "ip:" } } });
+    const addressRows = () => db.owner.signInThrottle.count({ where: { key: { startsWith: "ip:" } } });
     const addressRowsBefore = await addressRows();
     expect(await signIn(user.email, WRONG, null)).toEqual({ ok: false, reason: "invalid" });
     expect((await throttleRow(`account:${user.email}`))?.failures).toBe(1);

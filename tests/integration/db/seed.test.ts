@@ -15,7 +15,7 @@ let firstRun: DemoSummary;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  prisma = database.prisma;
+  prisma = database.owner;
   firstRun = await seedDemoData(prisma);
 });
 

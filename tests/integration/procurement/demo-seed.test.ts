@@ -12,7 +12,7 @@ let world: TenancyWorld;
 beforeAll(async () => {
   db = await createTestDatabase();
   world = await createTenancyWorld(db.prisma);
-  await db.prisma.organisation.update({ where: { id: world.orgA.id }, data: { slug: "exempelby" } });
+  await db.owner.organisation.update({ where: { id: world.orgA.id }, data: { slug: "exempelby" } });
   await createTestUseCase(db.prisma, world.orgA, world.users.admin, { fields: { title: "Chattbot för invånarfrågor" } });
 });
 afterAll(async () => db?.close());

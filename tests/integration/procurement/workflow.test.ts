@@ -19,8 +19,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   world = await createTenancyWorld(db.prisma);
   // The catalogue belongs to its own area: written here as the database owner.
-  const supplier = await db.prisma.supplier.create({ data: { name: "Kommunchatt Sverige AB", country: "SE", products: { create: { name: "Kommunchatt" } } }, include: { products: true } });
-  const other = await db.prisma.supplier.create({ data: { name: "Annan AB", country: "SE", products: { create: { name: "Annat" } } }, include: { products: true } });
+  const supplier = await db.owner.supplier.create({ data: { name: "Kommunchatt Sverige AB", country: "SE", products: { create: { name: "Kommunchatt" } } }, include: { products: true } });
+  const other = await db.owner.supplier.create({ data: { name: "Annan AB", country: "SE", products: { create: { name: "Annat" } } }, include: { products: true } });
   catalogue = { supplierId: supplier.id, productId: supplier.products[0]!.id, otherProductId: other.products[0]!.id };
 });
 afterAll(async () => db?.close());

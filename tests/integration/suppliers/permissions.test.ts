@@ -193,7 +193,7 @@ describe("supplier catalogue: edit permissions", () => {
   });
 
   it("lets a platform admin edit an entry without a creating organisation, writing no audit event", async () => {
-    const orphan = await inScope(db.prisma, {}, (tx) => tx.supplier.create({ data: { name: "Föräldralös AB", country: "SE" } }));
+    const orphan = await db.owner.supplier.create({ data: { name: "Föräldralös AB", country: "SE" } });
     const updated = await (await as(world.users.platformAdmin)).suppliers.platformUpdate({
       id: orphan.id,
       version: 1,

@@ -39,7 +39,7 @@ beforeAll(async () => {
       tx.valueChainParty.create({ data: { organisationId: organisation.id, useCaseId, role: "PROVIDER", holderKind: "OTHER_ORGANISATION", holderName: "Inera AB" } }),
     );
   }
-  const rows = await db.prisma.$queryRaw<{ table_name: string }[]>`
+  const rows = await db.owner.$queryRaw<{ table_name: string }[]>`
     SELECT table_name FROM information_schema.columns
     WHERE table_schema = 'public' AND column_name = 'organisationId' ORDER BY table_name`;
   tenantTables = rows.map((row) => row.table_name);
@@ -74,7 +74,7 @@ describe("row-level security", () => {
   });
 
   it("is enabled and forced on every tenant table", async () => {
-    const rows = await db.prisma.$queryRaw<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }[]>`
+    const rows = await db.owner.$queryRaw<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }[]>`
       SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class
       WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`;
     for (const table of tenantTables) {
