@@ -69,8 +69,10 @@ const TOO_LATE = `must be ${LATEST_DAY} or earlier`;
 
 /** Adds too_small / too_big when a YYYY-MM-DD (or ISO instant) string lies outside 1900–2199. */
 function withinYears(payload: z.core.ParsePayload<string>): void {
+  // A well-formed value's first ten characters sort as its date; a malformed one has its
+  // invalid_format issue already, and no second one.
+  if (!/^\d{4}-\d{2}-\d{2}/.test(payload.value)) return;
   const day = payload.value.slice(0, 10);
-  // An ISO string's first ten characters sort as its date (zod has checked the format).
   if (day < EARLIEST_DAY) {
     payload.issues.push({ code: "too_small", origin: "date", minimum: EARLIEST_INSTANT.getTime(), inclusive: true, input: payload.value, message: TOO_EARLY });
   } else if (day > LATEST_DAY) {

@@ -170,10 +170,19 @@ function plausibleNumber(def: Def): fc.Arbitrary<number> {
   return fc.double({ min: lower, max: upper, noNaN: true, noDefaultInfinity: true });
 }
 
-function edgesFor(type: string): fc.Arbitrary<unknown> {
+/** A plausible string with a NUL or an unpaired surrogate put somewhere in it. */
+function unstorable(plausible: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.tuple(plausible, fc.constantFrom("\u0000", "\uD800", "\uDFFF"), fc.nat()).map(([value, bad, at]) => {
+    if (typeof value !== "string") return bad;
+    const index = value.length === 0 ? 0 : at % (value.length + 1);
+    return `${value.slice(0, index)}${bad}${value.slice(index)}`;
+  });
+}
+
+function edgesFor(type: string, plausible: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   switch (type) {
     case "string":
-      return fc.oneof(fc.constantFrom(...edgeStrings), anything);
+      return fc.oneof(unstorable(plausible), fc.constantFrom(...edgeStrings), anything);
     case "number":
       return fc.oneof(fc.constantFrom(...edgeNumbers), anything);
     case "date":
@@ -188,7 +197,7 @@ export function arbitraryFor(schema: z.core.$ZodType, pools: FuzzPools, options:
   const def = defOf(schema);
   const plausible = plausibleFor(def, pools, options, key);
   if (options.edgeWeight === 0) return plausible;
-  return fc.oneof({ arbitrary: plausible, weight: 20 }, { arbitrary: edgesFor(def.type), weight: options.edgeWeight });
+  return fc.oneof({ arbitrary: plausible, weight: 20 }, { arbitrary: edgesFor(def.type, plausible), weight: options.edgeWeight });
 }
 
 function plausibleFor(def: Def, pools: FuzzPools, options: FuzzOptions, key: string | undefined): fc.Arbitrary<unknown> {

@@ -8,16 +8,16 @@
  * an unpaired surrogate, a date PostgreSQL cannot store, a crafted cursor or a number out
  * of range: each must be a 400 that names that field. Seeded (FUZZ_SEED to vary) and bounded.
  */
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import fc from "fast-check";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { appRouter } from "@/server/api/root";
-import { createContext, type ProcedureMeta } from "@/server/api/trpc";
+import type { ProcedureMeta } from "@/server/api/trpc";
 import { enterOrganisation, inScope } from "@/server/db/scope";
 import { listUseCases } from "@/server/domain/use-cases/list";
 import { useCaseListFilters } from "@/server/domain/use-cases/schemas";
+import { type ApiAnswer, callApi } from "../../support/api-http";
 import { createTestAssessment } from "../../support/assessments";
 import { createTestDatabase } from "../../support/database";
 import { arbitraryFor, craftedCursors, edgeDates, type FuzzPools, leavesOf, withLeaf } from "../../support/fuzz";
@@ -41,38 +41,8 @@ let db: Db;
 let world: TenancyWorld;
 let pools: FuzzPools;
 
-interface Answer {
-  status: number;
-  code: string | null;
-  fieldErrors: { field: string; code: string; message: string }[];
-  message: string | null;
-}
-
-/** One call over HTTP, with superjson as the app's client sends it (Dates, NaN and undefined survive). */
-async function call(path: string, type: ProcedureDef["_def"]["type"], input: unknown, as: TestUser | null): Promise<Answer> {
-  const serialized = JSON.stringify(superjson.serialize(input));
-  const url = new URL(`http://localhost/api/trpc/${path}`);
-  if (type === "query" && input !== undefined) url.searchParams.set("input", serialized);
-  const request = new Request(url, {
-    method: type === "query" ? "GET" : "POST",
-    headers: { "content-type": "application/json", "x-request-id": "fuzz-request" },
-    ...(type === "query" ? {} : { body: serialized }),
-  });
-  const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    createContext: () => createContext({ headers: request.headers, userId: as?.id ?? null, db: db.prisma }),
-    // Unexpected failures are reported by the assertions below, with their input.
-    onError: () => undefined,
-  });
-  const body = (await response.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors: Answer["fieldErrors"] | null } } } };
-  return {
-    status: response.status,
-    code: body.error?.json.data.code ?? null,
-    fieldErrors: body.error?.json.data.fieldErrors ?? [],
-    message: body.error?.json.message ?? null,
-  };
+function call(path: string, type: ProcedureDef["_def"]["type"], input: unknown, as: TestUser | null): Promise<ApiAnswer> {
+  return callApi(db.prisma, path, type, input, as, "fuzz-request");
 }
 
 let checksumSql: string | null = null;
