@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate, pageCursor, text } from "@/server/domain/schema-parts";
 import { auditEntityType } from "@/server/domain/audit/audit";
 import { timeZone } from "@/components/ui/format";
 
@@ -9,16 +10,16 @@ const param = <T extends z.ZodType>(schema: T) =>
     return single === "" ? undefined : single;
   }, schema.optional()).catch(undefined);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+const isoDate = calendarDate();
 
 /** The audit log's view as the URL carries it; anything malformed is ignored, not an error. */
 export const auditQuery = z.object({
   entityType: param(auditEntityType),
-  entityId: param(z.string().max(100)),
+  entityId: param(text().max(100)),
   actorId: param(z.uuid()),
   from: param(isoDate),
   to: param(isoDate),
-  cursor: param(z.string().max(200)),
+  cursor: param(pageCursor()),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { database } from "../db";
 import type { PrismaClient, Transaction } from "../db/client";
 import type { OrganisationRole, PlatformRole } from "../db/generated/enums";
+import { isConcurrentChangeError, isDatabaseError, sqlStateOf } from "../db/query-errors";
 import { enterOrganisation, inScope } from "../db/scope";
 import { type Permission, roleHasPermission } from "../domain/access/permissions";
 import { organisationSlugInput } from "../domain/organisations/schemas";
@@ -63,7 +64,7 @@ export interface FieldError {
 
 function fieldErrorsOf(cause: unknown): FieldError[] | null {
   if (cause instanceof z.ZodError) {
-    return cause.issues.map((issue) => ({ field: issue.path.join("."), code: issue.code, message: issue.message }));
+    return zodProblems(cause.issues).map((issue) => ({ field: issue.path.join("."), code: issue.code, message: issue.message }));
   }
   if (cause instanceof RuleViolationError) {
     return cause.problems.map((problem) => ({
@@ -74,6 +75,23 @@ function fieldErrorsOf(cause: unknown): FieldError[] | null {
     }));
   }
   return null;
+}
+
+/**
+ * zod's issues, with a union that no option matched replaced by the issues of the option that
+ * got furthest into the value (so `["IDEA\u0000"]` for "one stage or several" names the
+ * element and says why, rather than "Invalid input").
+ */
+function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): { path: PropertyKey[]; code: string; message: string }[] {
+  const depth = (option: readonly z.core.$ZodIssue[]) => Math.max(0, ...option.map((issue) => issue.path.length));
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const furthest = issue.errors.reduce((best, option) => (depth(option) > depth(best) ? option : best));
+      if (depth(furthest) > 0) return zodProblems(furthest, path);
+    }
+    return [{ path, code: issue.code, message: issue.message }];
+  });
 }
 
 const t = initTRPC
@@ -103,15 +121,33 @@ export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
 // 3. Procedures ----------------------------------------------------------------
-/** Domain errors become the matching tRPC codes; their messages are meant for users. */
-const base = t.procedure.use(async ({ next }) => {
+/**
+ * The one place errors become answers. Domain errors become the matching tRPC codes (their
+ * messages are meant for users). Of the database's errors, those a client provokes by racing
+ * another request (a unique violation, a serialization failure, a deadlock) become CONFLICT;
+ * any other is logged with the request id and answered as a 500 that names only that id.
+ */
+const base = t.procedure.use(async ({ ctx, path, next }) => {
   const result = await next();
-  if (!result.ok) {
-    const cause = result.error.cause;
-    if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (isConcurrentChangeError(cause)) {
+    throw new TRPCError({ code: "CONFLICT", message: CONCURRENT_CHANGE_MESSAGE, cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseError(cause)) {
+    console.error(`[api] ${path}: database error${describeSqlState(cause)} (request ${ctx.requestId})`, cause);
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Internal error (request ${ctx.requestId})`, cause });
   }
   return result;
 });
+
+const CONCURRENT_CHANGE_MESSAGE = "Someone else made a change at the same time, and theirs was saved. Reload, then try again.";
+
+function describeSqlState(error: unknown): string {
+  const state = sqlStateOf(error);
+  return state ? ` SQLSTATE ${state}` : "";
+}
 
 interface SignedIn {
   actor: Actor & { platformRole: PlatformRole | null };

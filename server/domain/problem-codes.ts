@@ -59,6 +59,10 @@ export const invitationCodes = [
 ] as const;
 export type InvitationCode = (typeof invitationCodes)[number];
 
+/** The audit log (server/domain/audit/queries.ts). */
+export const auditCodes = ["audit.staleCursor"] as const;
+export type AuditCode = (typeof auditCodes)[number];
+
 /** Organisations (server/domain/organisations/service.ts). */
 export const organisationCodes = ["organisation.slugTaken", "organisation.numberTaken"] as const;
 export type OrganisationCode = (typeof organisationCodes)[number];
@@ -99,6 +103,7 @@ export const problemCodes = [
   ...membershipCodes,
   ...invitationCodes,
   ...organisationCodes,
+  ...auditCodes,
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

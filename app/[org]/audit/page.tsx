@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditLog } from "@/components/audit/audit-log";
 import { EntityHistory } from "@/components/audit/entity-history";
 import { auditHref, auditListFilters, parseAuditQuery, type SearchParams } from "@/components/audit/query";
-import { loadOrNavigate } from "@/components/trpc/server";
+import { isTRPCErrorCode, loadOrNavigate } from "@/components/trpc/server";
 import { can, loadWorkspace } from "@/components/workspace/load";
 import { api } from "@/server/api/caller";
 
@@ -50,8 +50,14 @@ export default async function AuditPage({ params, searchParams }: Props) {
     );
   }
 
+  // A page link that is no longer valid (its cursor) leads to the first page of the same view.
+  const firstPage = query.cursor ? auditHref(org, { ...query, cursor: undefined }) : null;
   const page = await loadOrNavigate(
-    () => caller.audit.list({ organisationSlug: org, ...auditListFilters(query), limit: 50 }),
+    () =>
+      caller.audit.list({ organisationSlug: org, ...auditListFilters(query), limit: 50 }).catch((error: unknown) => {
+        if (firstPage && isTRPCErrorCode(error, "BAD_REQUEST")) redirect(firstPage);
+        throw error;
+      }),
     returnTo,
   );
   return <AuditLog organisationSlug={org} query={query} page={page} actors={actors} />;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageCursor } from "@/server/domain/schema-parts";
 import { assessmentListFilters, assessmentStatus, type AssessmentListFilters } from "@/server/domain/assessments/schemas";
 import { templateKind as templateKindSchema } from "@/server/domain/assessments/template-definition";
 
@@ -10,7 +11,7 @@ export interface AssessmentQuery {
   cursor: string | undefined;
 }
 
-const cursorParam = z.string().min(1).max(500);
+const cursorParam = pageCursor();
 const dayCount = z.coerce.number().int().min(0).max(366);
 
 function values(searchParams: SearchParams, key: string): string[] {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageCursor } from "@/server/domain/schema-parts";
 import { useCaseListFilters, type UseCaseListFilters } from "@/server/domain/use-cases/schemas";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -12,7 +13,7 @@ export interface RegisterQuery {
 export const listKeys = ["lifecycleStage", "riskClass", "technique", "businessArea", "personalData"] as const;
 export type ListKey = (typeof listKeys)[number];
 
-const cursorParam = z.string().min(1).max(500);
+const cursorParam = pageCursor();
 
 /** Reads the query string; a malformed value is ignored, never an error page. */
 export function parseRegisterQuery(searchParams: SearchParams): RegisterQuery {

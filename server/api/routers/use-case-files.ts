@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../domain/schema-parts";
 import { exportRecords } from "../../domain/use-cases/export";
 import { importUseCases, MAX_IMPORT_BYTES, type ParsedImport, parseUseCaseFile } from "../../domain/use-cases/import";
 import { useCaseListFilters } from "../../domain/use-cases/schemas";
@@ -9,7 +10,7 @@ import { orgProcedure, router } from "../trpc";
 const MAX_BASE64_LENGTH = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
 
 export const importFileInput = z.object({
-  fileName: z.string().trim().min(1, "choose a file").max(255, "the file name is too long"),
+  fileName: text().trim().min(1, "choose a file").max(255, "the file name is too long"),
   contentBase64: z
     .string()
     .max(MAX_BASE64_LENGTH, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Transaction } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { AssessmentPhase, AssessmentStatus, TemplateKind } from "../../db/generated/enums";
-import { RuleViolationError } from "../errors";
+import { cursorCodec, cursorParts } from "../cursor";
 import type { AssessmentListFilters } from "./schemas";
 import { addDays, today } from "./dates";
 
@@ -66,15 +66,10 @@ export function assessmentConditions(organisationId: string, filters: Partial<As
 export const FROM_ASSESSMENTS = Prisma.sql`FROM "Assessment" a
   JOIN "UseCase" u ON u."organisationId" = a."organisationId" AND u."id" = a."useCaseId"`;
 
-const cursorShape = z.object({ updatedAt: z.iso.datetime(), id: z.uuid() });
-
-function decodeCursor(cursor: string): z.infer<typeof cursorShape> {
-  try {
-    return cursorShape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new RuleViolationError([{ field: "cursor", code: "useCase.staleCursor", message: "The page link is no longer valid. Start from the first page." }]);
-  }
-}
+const cursors = cursorCodec(z.object({ updatedAt: cursorParts.instant(), id: cursorParts.id() }), {
+  code: "useCase.staleCursor",
+  message: "The page link is no longer valid. Start from the first page.",
+});
 
 interface Row {
   id: string;
@@ -106,7 +101,7 @@ export async function listAssessments(
   const day = today(now);
   const conditions = assessmentConditions(organisationId, filters, day);
   const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const after = page.cursor ? cursors.decode(page.cursor) : null;
   const keyset = after
     ? Prisma.sql`AND (a."updatedAt", a."id") < (${after.updatedAt}::timestamptz, ${after.id}::uuid)`
     : Prisma.empty;
@@ -142,6 +137,6 @@ export async function listAssessments(
   );
   const last = items.at(-1);
   const nextCursor =
-    more && last ? Buffer.from(JSON.stringify({ updatedAt: last.updatedAt.toISOString(), id: last.id })).toString("base64url") : null;
+    more && last ? cursors.encode({ updatedAt: last.updatedAt.toISOString(), id: last.id }) : null;
   return { items, nextCursor, total };
 }

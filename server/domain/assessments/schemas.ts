@@ -3,6 +3,7 @@
  * browser and by the procedures on the server.
  */
 import { z } from "zod";
+import { optionalCalendarDate, pageCursor, rowVersion, text } from "../schema-parts";
 import { AssessmentPhase, AssessmentStatus } from "../../db/generated/enums";
 import { organisationSlugInput } from "../organisations/schemas";
 import { templateKind } from "./template-definition";
@@ -11,14 +12,10 @@ export const assessmentPhase = z.enum(AssessmentPhase);
 export const assessmentStatus = z.enum(AssessmentStatus);
 
 /** A calendar date as YYYY-MM-DD, or empty for "none". */
-const optionalDate = z
-  .union([z.literal(""), z.iso.date("must be a date (YYYY-MM-DD)")])
-  .nullable()
-  .optional()
-  .transform((value) => (value ? value : null));
+const optionalDate = optionalCalendarDate();
 
 export const assessmentIdInput = organisationSlugInput.extend({ id: z.uuid() });
-export const assessmentVersionInput = assessmentIdInput.extend({ version: z.number().int().positive() });
+export const assessmentVersionInput = assessmentIdInput.extend({ version: rowVersion() });
 
 /** Owner, phase and dates: what `manage` changes, and what a new assessment starts with. */
 export const assessmentPlanFields = z.object({
@@ -44,15 +41,13 @@ export const updateAssessmentPlanInput = assessmentVersionInput.extend({
 
 /** One answer as the form sends it. The value is checked against its question by the service. */
 export const answerFields = z.object({
-  value: z.union([z.string().max(10_000, "must be at most 10 000 characters"), z.array(z.string().max(200)).max(50)]).nullable(),
-  comment: z
-    .string()
+  value: z.union([text().max(10_000, "must be at most 10 000 characters"), z.array(text().max(200)).max(50)]).nullable(),
+  comment: text()
     .trim()
     .max(10_000, "must be at most 10 000 characters")
     .nullable()
     .transform((value) => (value ? value : null)),
-  reference: z
-    .string()
+  reference: text()
     .trim()
     .max(200, "must be at most 200 characters")
     .nullable()
@@ -61,14 +56,14 @@ export const answerFields = z.object({
 export type AnswerFields = z.infer<typeof answerFields>;
 
 export const saveAnswerInput = assessmentIdInput.extend({
-  questionKey: z.string().min(1).max(100),
+  questionKey: text().min(1).max(100),
   /** The version of the answer the person read; null when it had no answer. */
-  answerVersion: z.number().int().positive().nullable(),
+  answerVersion: rowVersion().nullable(),
   answer: answerFields,
 });
 
 export const requestChangesInput = assessmentVersionInput.extend({
-  message: z.string().trim().min(1, "is required").max(4_000, "must be at most 4 000 characters"),
+  message: text().trim().min(1, "is required").max(4_000, "must be at most 4 000 characters"),
 });
 
 export const approveInput = assessmentVersionInput.extend({
@@ -77,15 +72,15 @@ export const approveInput = assessmentVersionInput.extend({
 });
 
 export const commentInput = assessmentIdInput.extend({
-  questionKey: z.string().min(1).max(100).nullable(),
-  body: z.string().trim().min(1, "is required").max(4_000, "must be at most 4 000 characters"),
+  questionKey: text().min(1).max(100).nullable(),
+  body: text().trim().min(1, "is required").max(4_000, "must be at most 4 000 characters"),
 });
 
 export const resolveCommentInput = assessmentIdInput.extend({ commentId: z.uuid() });
 
 export const importAnswersInput = assessmentVersionInput.extend({
   /** The JSON file's text. */
-  content: z.string().min(2, "the file is empty").max(2_000_000, "the file is larger than 2 MB"),
+  content: text().min(2, "the file is empty").max(2_000_000, "the file is larger than 2 MB"),
 });
 
 export const assessmentListFilters = z.object({
@@ -96,19 +91,19 @@ export const assessmentListFilters = z.object({
   /** Approved, with the next review within this many days. */
   reviewWithinDays: z.number().int().min(0).max(366).optional(),
   ownerId: z.uuid().optional(),
-  businessArea: z.string().max(200).optional(),
+  businessArea: text().max(200).optional(),
   useCaseId: z.uuid().optional(),
 });
 export type AssessmentListFilters = z.infer<typeof assessmentListFilters>;
 
 export const assessmentListInput = organisationSlugInput.extend({
   filters: assessmentListFilters.default({ status: [], templateKind: [] }),
-  cursor: z.string().max(500).optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
 export const statusBoardInput = organisationSlugInput.extend({
-  businessArea: z.string().max(200).optional(),
+  businessArea: text().max(200).optional(),
   ownerId: z.uuid().optional(),
 });
 

@@ -17,6 +17,7 @@ import { lastChange, recordAudit } from "../audit/audit";
 import { entityHistory } from "../audit/queries";
 import { ConflictError, type FieldProblem, NotFoundError, RuleViolationError } from "../errors";
 import type { AssessmentCode } from "../problem-codes";
+import { containsUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../schema-parts";
 import {
   type Answer,
   type AnswerValue,
@@ -490,6 +491,9 @@ export async function importAnswers(
     parsed = JSON.parse(input.content.replace(/^\uFEFF/, ""));
   } catch {
     throw problem("content", "assessment.importUnusable", "The file is not JSON.");
+  }
+  if (containsUnstorableText(parsed)) {
+    throw problem("content", "assessment.importUnusable", `The file ${UNSTORABLE_TEXT_MESSAGE}.`);
   }
   let mapped: ReturnType<typeof mapImportedAnswers>;
   try {

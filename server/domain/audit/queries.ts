@@ -1,23 +1,25 @@
 import { z } from "zod";
 import type { Transaction } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
+import { cursorCodec, cursorParts } from "../cursor";
 import { organisationSlugInput } from "../organisations/schemas";
+import { instant, pageCursor, text } from "../schema-parts";
 import { auditEntityType, type FieldChanges } from "./audit";
 
 export const auditListInput = organisationSlugInput.extend({
   entityType: auditEntityType.optional(),
-  entityId: z.string().max(100).optional(),
+  entityId: text().max(100).optional(),
   actorId: z.uuid().optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  cursor: z.string().max(200).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type AuditListInput = z.infer<typeof auditListInput>;
 
 export const entityHistoryInput = organisationSlugInput.extend({
   entityType: auditEntityType,
-  entityId: z.string().min(1).max(100),
+  entityId: text().min(1).max(100),
 });
 
 export interface AuditEventView {
@@ -32,18 +34,18 @@ export interface AuditEventView {
   requestId: string | null;
 }
 
-const cursorShape = z.object({ createdAt: z.coerce.date(), id: z.uuid() });
+const cursors = cursorCodec(z.object({ createdAt: cursorParts.instant(), id: cursorParts.id() }), {
+  code: "audit.staleCursor",
+  message: "This page link is no longer valid. Start from the first page.",
+});
 
 function encodeCursor(event: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ createdAt: event.createdAt.toISOString(), id: event.id })).toString("base64url");
+  return cursors.encode({ createdAt: event.createdAt.toISOString(), id: event.id });
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  try {
-    return cursorShape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    return null;
-  }
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const { createdAt, id } = cursors.decode(cursor);
+  return { createdAt: new Date(createdAt), id };
 }
 
 function toView(event: Prisma.AuditEventGetPayload<object>): AuditEventView {

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { httpUrl, rowVersion, text } from "../schema-parts";
 import { OrganisationKind, Sector } from "../../db/generated/enums";
 import { normaliseOrganisationNumber } from "./organisation-number";
 
 /** Paths that are not organisations: an organisation's slug may never be one of them. */
 export const reservedSlugs = ["api", "sign-in", "sign-out", "invitations", "platform", "oversight", "account", "register", "open-data", "_next"] as const;
 
-export const organisationSlug = z
-  .string()
+export const organisationSlug = text()
   .trim()
   .min(2, "must be at least 2 characters")
   .max(60, "must be at most 60 characters")
@@ -14,10 +14,9 @@ export const organisationSlug = z
   .refine((slug) => !(reservedSlugs as readonly string[]).includes(slug), "is reserved by the app");
 
 /** Every organisation-scoped procedure names its organisation by slug (as the URL does). */
-export const organisationSlugInput = z.object({ organisationSlug: z.string().min(1).max(60) });
+export const organisationSlugInput = z.object({ organisationSlug: text().min(1).max(60) });
 
-export const organisationNumber = z
-  .string()
+export const organisationNumber = text()
   .trim()
   .transform((value, ctx) => {
     const normalised = normaliseOrganisationNumber(value);
@@ -31,13 +30,13 @@ export const organisationNumber = z
 const functionalMailbox = z.email("must be an email address").max(254);
 
 export const organisationFields = z.object({
-  name: z.string().trim().min(2, "must be at least 2 characters").max(200, "must be at most 200 characters"),
+  name: text().trim().min(2, "must be at least 2 characters").max(200, "must be at most 200 characters"),
   organisationNumber,
   kind: z.enum(OrganisationKind),
   sector: z.enum(Sector),
   slug: organisationSlug,
   contactEmail: functionalMailbox.nullable().optional(),
-  websiteUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).nullable().optional(),
+  websiteUrl: httpUrl().nullable().optional(),
 });
 export type OrganisationFields = z.infer<typeof organisationFields>;
 
@@ -48,6 +47,6 @@ export type CreateOrganisationInput = z.infer<typeof createOrganisationInput>;
 
 export const updateOrganisationInput = organisationFields.extend({
   id: z.uuid(),
-  version: z.number().int().positive(),
+  version: rowVersion(),
 });
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationInput>;

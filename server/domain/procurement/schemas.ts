@@ -4,6 +4,7 @@
  * sent as numbers (or as text with spaces, as people type them) and stored as BigInt.
  */
 import { z } from "zod";
+import { calendarDate, httpUrl, optionalCalendarDate, optionalText, requiredText, rowVersion, text } from "../schema-parts";
 import { OrganisationKind, ProcurementDecisionStatus, ProcurementRoute, RequirementStatus } from "../../db/generated/enums";
 import { organisationSlugInput } from "../organisations/schemas";
 
@@ -11,21 +12,8 @@ export const procurementRoute = z.enum(ProcurementRoute);
 export const decisionStatus = z.enum(ProcurementDecisionStatus);
 export const requirementStatus = z.enum(RequirementStatus);
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullable()
-    .optional()
-    .transform((value) => (value ? value : null));
-
 /** A calendar date as YYYY-MM-DD, or empty for "none". */
-const optionalDate = z
-  .union([z.literal(""), z.iso.date("must be a date (YYYY-MM-DD)")])
-  .nullable()
-  .optional()
-  .transform((value) => (value ? value : null));
+const optionalDate = optionalCalendarDate();
 
 const optionalId = z
   .union([z.literal(""), z.uuid("choose from the list")])
@@ -35,7 +23,7 @@ const optionalId = z
 
 /** Whole kronor: a number, or text such as "900 000"; empty means "not estimated". */
 export const sekValue = z
-  .union([z.number(), z.string()])
+  .union([z.number(), text().max(100, "must be whole kronor")])
   .nullable()
   .optional()
   .transform((value, ctx) => {
@@ -59,8 +47,8 @@ export const sekValue = z
   );
 
 export const documentLink = z.object({
-  title: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(2_000),
+  title: requiredText(200),
+  url: httpUrl(),
 });
 export type DocumentLink = z.infer<typeof documentLink>;
 
@@ -69,8 +57,7 @@ export const decisionFields = z.object({
   route: procurementRoute,
   supplierId: optionalId,
   productId: optionalId,
-  frameworkAgreementKey: z
-    .string()
+  frameworkAgreementKey: text()
     .trim()
     .max(100)
     .nullable()
@@ -92,7 +79,7 @@ export type DecisionFields = z.output<typeof decisionFields>;
 export type DecisionFieldsInput = z.input<typeof decisionFields>;
 
 export const decisionIdInput = organisationSlugInput.extend({ id: z.uuid() });
-export const decisionVersionInput = decisionIdInput.extend({ version: z.number().int().positive() });
+export const decisionVersionInput = decisionIdInput.extend({ version: rowVersion() });
 
 export const useCaseDecisionsInput = organisationSlugInput.extend({ useCaseId: z.uuid() });
 
@@ -100,9 +87,9 @@ export const createDecisionInput = organisationSlugInput.extend({ useCaseId: z.u
 export const updateDecisionInput = decisionVersionInput.extend({ fields: decisionFields });
 
 export const setRequirementInput = decisionIdInput.extend({
-  itemKey: z.string().min(1).max(100),
+  itemKey: text().min(1).max(100),
   /** The version of the item the person read. */
-  itemVersion: z.number().int().positive(),
+  itemVersion: rowVersion(),
   required: z.boolean(),
   status: requirementStatus,
   evidence: optionalText(10_000),
@@ -115,13 +102,13 @@ export const setStatusInput = decisionVersionInput.extend({
 });
 
 export const acceptRiskInput = decisionVersionInput.extend({
-  reason: z.string().trim().min(1, "is required").max(4_000, "must be at most 4 000 characters"),
+  reason: text().trim().min(1, "is required").max(4_000, "must be at most 4 000 characters"),
 });
 
 /** The live check the form asks for as value, route and date change. */
 export const thresholdCheckInput = organisationSlugInput.extend({
   valueSek: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  on: z.iso.date().optional(),
+  on: calendarDate().optional(),
 });
 
 /** For tests and tools that check a kind other than the caller's organisation's. */

@@ -4,6 +4,7 @@
  * `validTo` is the last day an assignment lasts, empty while it lasts.
  */
 import { z } from "zod";
+import { calendarDate, optionalCalendarDate, optionalText, rowVersion } from "../schema-parts";
 import { AiActRole, ResponsibilityRole, ValueChainHolderKind } from "../../db/generated/enums";
 import { organisationSlugInput } from "../organisations/schemas";
 
@@ -15,23 +16,10 @@ export const personKinds = ["MEMBER", "EXTERNAL"] as const;
 const SHORT = 200;
 const NOTE = 2_000;
 
-const day = z.iso.date("must be a date (YYYY-MM-DD)");
+const day = calendarDate();
 
 /** A calendar date, or empty for "none". */
-const optionalDay = z
-  .union([z.literal(""), day])
-  .nullable()
-  .optional()
-  .transform((value) => (value ? value : null));
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullable()
-    .optional()
-    .transform((value) => (value ? value : null));
+const optionalDay = optionalCalendarDate();
 
 const optionalUuid = z
   .union([z.literal(""), z.uuid("choose a member")])
@@ -98,7 +86,7 @@ export type AssignInput = z.output<typeof assignInput>;
 export const endFields = z.object({ validTo: day });
 export const endInput = organisationSlugInput.extend({
   id: z.uuid(),
-  version: z.number().int().positive(),
+  version: rowVersion(),
   validTo: day,
 });
 export type EndInput = z.output<typeof endInput>;
@@ -106,7 +94,7 @@ export type EndInput = z.output<typeof endInput>;
 export const updateInput = organisationSlugInput
   .extend({
     id: z.uuid(),
-    version: z.number().int().positive(),
+    version: rowVersion(),
     validFrom: day,
     validTo: optionalDay,
     note: optionalText(NOTE),
@@ -122,7 +110,7 @@ export type UpdateInput = z.output<typeof updateInput>;
 export const valueChainPartyFields = z.object({
   role: aiActRole,
   /** The version read, or null when there was no entry for the role. */
-  version: z.number().int().positive().nullable(),
+  version: rowVersion().nullable(),
   holderKind: valueChainHolderKind.nullable(),
   supplierId: optionalUuid,
   holderName: optionalText(SHORT),

@@ -4,26 +4,16 @@
  * procedures' input schemas built from them. Kept free of server imports.
  */
 import { z } from "zod";
+import { optionalText, pageCursor, rowVersion, text } from "../schema-parts";
 import { normaliseOrganisationNumber } from "../organisations/organisation-number";
 import { isCountryCode } from "./countries";
 
-const organisationSlugInput = z.object({ organisationSlug: z.string().min(1).max(60) });
+const organisationSlugInput = z.object({ organisationSlug: text().min(1).max(60) });
 
-export const countryCode = z
-  .string()
+export const countryCode = text()
   .trim()
   .toUpperCase()
   .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code, e.g. SE");
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .transform((value) => (value === "" ? null : value))
-    .nullable()
-    .optional()
-    .transform((value) => value ?? null);
 
 /** Foreign company numbers vary; letters, digits, spaces and common separators. */
 const FOREIGN_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 ./-]{0,38}[A-Za-z0-9]$|^[A-Za-z0-9]$/;
@@ -34,7 +24,7 @@ const FOREIGN_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 ./-]{0,38}[A-Za-z0-9]$|^[A-Za-z0-
  */
 export const supplierFields = z
   .object({
-    name: z.string().trim().min(2, "must be at least 2 characters").max(200, "must be at most 200 characters"),
+    name: text().trim().min(2, "must be at least 2 characters").max(200, "must be at most 200 characters"),
     country: countryCode,
     organisationNumber: optionalText(40),
   })
@@ -61,11 +51,11 @@ export const supplierFields = z
 export type SupplierFieldsInput = z.input<typeof supplierFields>;
 export type SupplierFields = z.output<typeof supplierFields>;
 
-const certification = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
+const certification = text().trim().min(1, "is required").max(120, "must be at most 120 characters");
 
 /** A product as its form edits it. */
 export const productFields = z.object({
-  name: z.string().trim().min(2, "must be at least 2 characters").max(200, "must be at most 200 characters"),
+  name: text().trim().min(2, "must be at least 2 characters").max(200, "must be at most 200 characters"),
   /** Who makes the AI model (the supplier itself or another company). */
   modelProvider: optionalText(200),
   model: optionalText(200),
@@ -82,13 +72,13 @@ export type ProductFieldsInput = z.input<typeof productFields>;
 export type ProductFields = z.output<typeof productFields>;
 
 const id = z.uuid();
-const version = z.number().int().positive();
-const query = z.string().trim().max(200).optional();
+const version = rowVersion();
+const query = text().trim().max(200).optional();
 
 export const supplierSearchInput = organisationSlugInput.extend({ q: query });
 export const supplierListInput = organisationSlugInput.extend({
   q: query,
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export const supplierIdInput = organisationSlugInput.extend({ id });

@@ -11,11 +11,13 @@
  * write it). An entry without a creating organisation (added by a seed or an import) has
  * no organisation's log to go to: its platform edits write no audit event.
  */
+import { z } from "zod";
 import type { Transaction } from "../../db/client";
 import { Prisma, type Supplier, type SupplierProduct } from "../../db/generated/client";
 import { enterOrganisation } from "../../db/scope";
 import type { OrganisationChange } from "../access/members";
 import { type AuditEntityType, type ChangeContext, lastChange, recordAudit } from "../audit/audit";
+import { cursorCodec, cursorParts } from "../cursor";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
 import type { SuppliersCode } from "./problem-codes";
 import type { ProductFields, SupplierFields } from "./schemas";
@@ -148,25 +150,19 @@ export interface SupplierPage {
   nextCursor: string | null;
 }
 
-interface Cursor {
-  name: string;
-  id: string;
+/** (name, id) of the last supplier on the page. */
+const cursors = cursorCodec(z.tuple([cursorParts.text(), cursorParts.id()]), {
+  code: "supplier.staleCursor",
+  message: "The page link is no longer valid. Start again from the first page.",
+});
+
+function encodeCursor(cursor: { name: string; id: string }): string {
+  return cursors.encode([cursor.name, cursor.id]);
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.name, cursor.id]), "utf8").toString("base64url");
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {
-      return { name: value[0], id: value[1] };
-    }
-  } catch {
-    // falls through to the problem below
-  }
-  throw problem("cursor", "supplier.staleCursor", "The page link is no longer valid. Start again from the first page.");
+function decodeCursor(raw: string): { name: string; id: string } {
+  const [name, id] = cursors.decode(raw);
+  return { name, id };
 }
 
 /** The catalogue, by name, paged with a keyset cursor (name, id). */

@@ -13,6 +13,7 @@ import type { AiTechnique, LifecycleStage, PersonalDataCategory, RiskClass } fro
 import { today } from "../assessments/dates";
 import { hasAssessmentGapCondition } from "../assessments/gaps";
 import { hasResponsibilityGapCondition } from "../responsibilities/gaps";
+import { cursorCodec, cursorParts } from "../cursor";
 import { RuleViolationError } from "../errors";
 import type { UseCaseListFilters } from "./schemas";
 
@@ -144,25 +145,23 @@ function whereClause(scope: Prisma.Sql, conditions: Map<FilterName, Prisma.Sql>,
 // --- Sort and cursor --------------------------------------------------------------------
 
 const cursorShape = z.discriminatedUnion("sort", [
-  z.object({ sort: z.literal("updated"), key: z.iso.datetime(), id: z.uuid() }),
-  z.object({ sort: z.literal("title"), key: z.string(), id: z.uuid() }),
-  z.object({ sort: z.literal("reference"), key: z.string(), id: z.uuid() }),
-  z.object({ sort: z.literal("relevance"), key: z.number(), id: z.uuid() }),
+  z.object({ sort: z.literal("updated"), key: cursorParts.instant(), id: cursorParts.id() }),
+  z.object({ sort: z.literal("title"), key: cursorParts.text(), id: cursorParts.id() }),
+  z.object({ sort: z.literal("reference"), key: cursorParts.text(), id: cursorParts.id() }),
+  z.object({ sort: z.literal("relevance"), key: cursorParts.rank(), id: cursorParts.id() }),
 ]);
 type Cursor = z.infer<typeof cursorShape>;
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
+const staleCursor = { code: "useCase.staleCursor", message: "This page link is no longer valid. Start from the first page." } as const;
+const cursors = cursorCodec(cursorShape, staleCursor);
 
+const encodeCursor = (cursor: Cursor): string => cursors.encode(cursor);
+
+/** The cursor, when it is one this list handed out for the same sort. */
 function decodeCursor(cursor: string, sort: Sort): Cursor {
-  try {
-    const decoded = cursorShape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    if (decoded.sort === sort) return decoded;
-  } catch {
-    // Falls through to the problem below.
-  }
-  throw new RuleViolationError([{ field: "cursor", code: "useCase.staleCursor", message: "This page link is no longer valid. Start from the first page." }]);
+  const decoded = cursors.decode(cursor);
+  if (decoded.sort !== sort) throw new RuleViolationError([{ field: "cursor", ...staleCursor }]);
+  return decoded;
 }
 
 interface SortPlan {

@@ -4,6 +4,7 @@
  * technology and data, status, risk, publication.
  */
 import { z } from "zod";
+import { httpUrl, optionalCalendarDate, optionalText, pageCursor, requiredText, rowVersion, text } from "../schema-parts";
 import {
   AcquisitionMethod,
   AffectedGroup,
@@ -22,26 +23,7 @@ const SHORT = 200;
 const SUMMARY = 1_000;
 const LONG = 10_000;
 
-/** Empty strings from forms and files mean "not given". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .transform((value) => (value === "" ? null : value))
-    .nullable()
-    .optional()
-    .transform((value) => value ?? null);
-
-const requiredText = (max: number) =>
-  z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
-
-/** A calendar date as YYYY-MM-DD (what <input type="date"> gives), or empty. */
-const optionalDate = z
-  .union([z.literal(""), z.iso.date("must be a date (YYYY-MM-DD)")])
-  .nullable()
-  .optional()
-  .transform((value) => (value ? value : null));
+const optionalDate = optionalCalendarDate();
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -52,7 +34,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
 
 export const legalReference = z.object({
   title: requiredText(SHORT),
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(2_000),
+  url: httpUrl(),
 });
 
 /** Fields of the record that may be withheld from the public register, with a reason. */
@@ -84,7 +66,7 @@ export const useCaseFields = z.object({
   publicSummary: requiredText(SUMMARY),
   description: optionalText(LONG),
   registryNumber: optionalText(100),
-  tags: uniqueList(z.string().trim().min(1).max(50, "a tag must be at most 50 characters"), 20),
+  tags: uniqueList(text().trim().min(1).max(50, "a tag must be at most 50 characters"), 20),
 
   // Purpose and context
   businessArea: requiredText(SHORT),
@@ -150,11 +132,11 @@ export type UseCaseFields = z.output<typeof useCaseFields>;
 export const createUseCaseInput = organisationSlugInput.extend({ useCase: useCaseFields });
 export const updateUseCaseInput = organisationSlugInput.extend({
   id: z.uuid(),
-  version: z.number().int().positive(),
+  version: rowVersion(),
   useCase: useCaseFields,
 });
 export const useCaseIdInput = organisationSlugInput.extend({ id: z.uuid() });
-export const useCaseVersionInput = useCaseIdInput.extend({ version: z.number().int().positive() });
+export const useCaseVersionInput = useCaseIdInput.extend({ version: rowVersion() });
 
 /** One value or several, as a URL query gives them (`?stage=IDEA&stage=PILOT`). */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
@@ -173,14 +155,14 @@ const booleanParam = z
  * list page keeps them in its URL.
  */
 export const useCaseListFilters = z.object({
-  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  q: text().trim().max(200, "must be at most 200 characters").optional(),
   lifecycleStage: oneOrMany(z.enum(LifecycleStage)),
   riskClass: oneOrMany(z.enum(RiskClass)),
   technique: oneOrMany(z.enum(AiTechnique)),
-  businessArea: oneOrMany(z.string().trim().min(1).max(SHORT)),
+  businessArea: oneOrMany(text().trim().min(1).max(SHORT)),
   personalData: oneOrMany(z.enum(PersonalDataCategory)),
   published: booleanParam,
-  supplier: z.string().trim().max(SHORT).optional(),
+  supplier: text().trim().max(SHORT).optional(),
   /** High-risk or personal-data use cases that lack an approved assessment they need. */
   assessmentGap: booleanParam,
   /** Use cases missing a responsibility they require (server/domain/responsibilities/gaps.ts). */
@@ -193,6 +175,6 @@ export type UseCaseListFilters = z.output<typeof useCaseListFilters>;
 
 export const useCaseListInput = organisationSlugInput.extend({
   filters: useCaseListFilters.prefault({}),
-  cursor: z.string().max(500).optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
