@@ -16,7 +16,7 @@ import { Prisma, type Supplier, type SupplierProduct } from "../../db/generated/
 import { enterOrganisation } from "../../db/scope";
 import type { OrganisationChange } from "../access/members";
 import { type AuditEntityType, type ChangeContext, lastChange, recordAudit } from "../audit/audit";
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
+import { ConflictError, conflictForOutsider, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
 import type { SuppliersCode } from "./problem-codes";
 import type { ProductFields, SupplierFields } from "./schemas";
 
@@ -255,8 +255,13 @@ async function auditOrganisation(tx: Transaction, change: CatalogueChange, creat
   return createdBy;
 }
 
+/**
+ * A stale edit. A platform administrator is outside the organisation that owns the entry,
+ * so they learn when it changed and that its organisation changed it, never who.
+ */
 async function conflict(
   tx: Transaction,
+  editor: CatalogueEditor,
   organisationId: string | null,
   entityType: AuditEntityType,
   label: string,
@@ -264,7 +269,9 @@ async function conflict(
   currentVersion: number,
 ): Promise<never> {
   const last = organisationId ? await lastChange(tx, organisationId, entityType, id) : null;
-  throw new ConflictError(label, { currentVersion, changedBy: last?.changedBy ?? null, changedAt: last?.changedAt ?? null });
+  const details = { currentVersion, changedBy: last?.changedBy ?? null, changedAt: last?.changedAt ?? null };
+  const insider = editor.kind === "organisation" && editor.organisationId === organisationId;
+  throw new ConflictError(label, insider ? details : conflictForOutsider(details));
 }
 
 async function assertOrganisationNumberFree(tx: Transaction, organisationNumber: string | null, exceptId: string | null): Promise<void> {
@@ -336,7 +343,7 @@ export async function updateSupplier(
   if (!row) throw new NotFoundError(SUPPLIER_LABEL);
   assertMayEdit(change.editor, row.createdByOrganisationId, SUPPLIER_LABEL);
   const logOrganisation = await auditOrganisation(tx, change, row.createdByOrganisationId);
-  if (row.version !== input.version) return conflict(tx, logOrganisation, "Supplier", SUPPLIER_LABEL, row.id, row.version);
+  if (row.version !== input.version) return conflict(tx, change.editor, logOrganisation, "Supplier", SUPPLIER_LABEL, row.id, row.version);
   await assertOrganisationNumberFree(tx, input.fields.organisationNumber, row.id);
   const { count } = await tx.supplier
     .updateMany({
@@ -349,7 +356,7 @@ export async function updateSupplier(
       },
     })
     .catch((error: unknown) => uniqueViolation(error, "organisationNumber"));
-  if (count === 0) return conflict(tx, logOrganisation, "Supplier", SUPPLIER_LABEL, row.id, row.version + 1);
+  if (count === 0) return conflict(tx, change.editor, logOrganisation, "Supplier", SUPPLIER_LABEL, row.id, row.version + 1);
   if (logOrganisation) {
     await recordAudit(tx, change, {
       organisationId: logOrganisation,
@@ -400,12 +407,12 @@ export async function updateProduct(
   if (!row) throw new NotFoundError(PRODUCT_LABEL);
   assertMayEdit(change.editor, row.createdByOrganisationId, PRODUCT_LABEL);
   const logOrganisation = await auditOrganisation(tx, change, row.createdByOrganisationId);
-  if (row.version !== input.version) return conflict(tx, logOrganisation, "SupplierProduct", PRODUCT_LABEL, row.id, row.version);
+  if (row.version !== input.version) return conflict(tx, change.editor, logOrganisation, "SupplierProduct", PRODUCT_LABEL, row.id, row.version);
   await assertProductNameFree(tx, row.supplierId, input.fields.name, row.id);
   const { count } = await tx.supplierProduct
     .updateMany({ where: { id: row.id, version: row.version }, data: { ...input.fields, version: { increment: 1 } } })
     .catch((error: unknown) => uniqueViolation(error, "name"));
-  if (count === 0) return conflict(tx, logOrganisation, "SupplierProduct", PRODUCT_LABEL, row.id, row.version + 1);
+  if (count === 0) return conflict(tx, change.editor, logOrganisation, "SupplierProduct", PRODUCT_LABEL, row.id, row.version + 1);
   if (logOrganisation) {
     await recordAudit(tx, change, {
       organisationId: logOrganisation,
