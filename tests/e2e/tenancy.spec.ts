@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, fromThisSite } from "./fixtures";
 
 /** Demo users (server/db/seed/demo.ts) all share this password. */
 const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -130,10 +130,12 @@ test.describe("organisations, members and invitations", () => {
     const target = body.result.data.json.find((member) => member.email === "admin@exempelby.example");
     expect(target).toBeDefined();
     const refused = await page.request.post("/api/trpc/members.changeRole", {
+      headers: fromThisSite(page),
       data: { json: { organisationSlug: "exempelby", userId: target?.userId, role: "VIEWER", version: target?.version } },
     });
     expect(refused.status()).toBe(403);
     const invite = await page.request.post("/api/trpc/invitations.create", {
+      headers: fromThisSite(page),
       data: { json: { organisationSlug: "exempelby", email: "smygare@exempelby.example", role: "ADMIN" } },
     });
     expect(invite.status()).toBe(403);
