@@ -147,6 +147,21 @@ test.describe("organisations, members and invitations", () => {
     expect(audit?.status()).toBe(404);
   });
 
+  test("signing out ends the session: a copy of the cookie no longer signs anyone in", async ({ page, browser }) => {
+    await signIn(page, "viewer@exempelby.example");
+    const copied = await page.context().cookies();
+    await page.goto("/exempelby/members");
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Logga in" })).toBeVisible();
+
+    const thief = await browser.newContext({ baseURL: new URL(page.url()).origin });
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    await stolen.goto("/exempelby/members");
+    await expect(stolen).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await thief.close();
+  });
+
   test("a signed-out visitor is sent to sign in, and back afterwards", async ({ page }) => {
     await page.goto("/exempelby/members");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fexempelby/);
