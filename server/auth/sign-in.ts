@@ -72,9 +72,9 @@ export type SignInResult =
  * Checks an email address and password. An unknown email, a user without a password (one
  * who signs in through OpenID Connect) and a wrong password all answer the same "invalid",
  * after the same Argon2id work, so neither the answer nor its timing tells whether an
- * account exists. While the account or the client address is blocked, the password is not
- * even checked. The failure that reaches a limit already answers "throttled", so the person
- * learns at once why further attempts are refused.
+ * account exists. While any of the attempt's throttles (this address on this account, the
+ * account, the address) blocks, the password is not even checked. The failure that starts a
+ * block already answers "throttled", so the person learns at once how long to wait.
  */
 export async function authenticateWithPassword(
   db: PrismaClient,
