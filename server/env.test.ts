@@ -25,6 +25,10 @@ describe("parseEnv", () => {
     ["SEED_DEMO_DATA", "sometimes"],
     ["NEXTAUTH_SECRET", "short"],
     ["NEXTAUTH_URL", "ftp://example.org"],
+    ["TRUSTED_PROXIES", "one"],
+    ["TRUSTED_PROXIES", "-1"],
+    ["TRUSTED_PROXIES", "1.5"],
+    ["TRUSTED_PROXIES", "9"],
   ])("names %s when it is malformed (%s)", (variable, value) => {
     expect(() => parseEnv({ [variable]: value })).toThrowError(InvalidEnvironmentError);
     try {
@@ -34,6 +38,11 @@ describe("parseEnv", () => {
       expect(problems.map((p) => p.variable)).toEqual([variable]);
       expect((error as Error).message).not.toContain("\n");
     }
+  });
+
+  it("trusts no proxy unless told how many stand in front of the app", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe(2);
   });
 
   it("requires a session secret in production", () => {

@@ -38,6 +38,17 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * How many reverse proxies of our own stand in front of the app, each appending to
+   * X-Forwarded-For (server/http/client-address.ts). 0: the client is whoever holds the
+   * TCP connection, and X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXIES: z.coerce
+    .number({ error: "must be a whole number of proxies (0 when clients connect directly)" })
+    .int("must be a whole number of proxies (0 when clients connect directly)")
+    .min(0, "must be 0 or more")
+    .max(5, "must be at most 5")
+    .default(0),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive("must be a positive number of hours").max(720, "must be at most 720 (30 days)").default(8),
   OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be the issuer's http(s) URL" }).optional()),
   OIDC_CLIENT_ID: optionalString,

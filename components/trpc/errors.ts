@@ -12,8 +12,10 @@ export interface ApiFieldError {
 }
 
 export interface ApiConflict {
+  /** Null when unknown, or when the record belongs to another organisation (see `changedByOwningOrganisation`). */
   changedBy: string | null;
   changedAt: Date | null;
+  changedByOwningOrganisation: boolean;
 }
 
 /** What the UI needs to know about a failed call. */
@@ -32,7 +34,13 @@ export function apiProblem(error: unknown): ApiProblem {
     return {
       code: data?.code ?? "INTERNAL_SERVER_ERROR",
       fieldErrors: data?.fieldErrors ?? [],
-      conflict: data?.conflict ? { changedBy: data.conflict.changedBy, changedAt: data.conflict.changedAt } : null,
+      conflict: data?.conflict
+        ? {
+            changedBy: data.conflict.changedBy,
+            changedAt: data.conflict.changedAt,
+            changedByOwningOrganisation: data.conflict.changedByOwningOrganisation ?? false,
+          }
+        : null,
       requestId: data?.requestId ?? null,
       message: error.message,
     };
@@ -61,7 +69,7 @@ export function useProblemMessage(): (problem: ApiProblem) => string {
   return (problem) => {
     switch (problem.code) {
       case "CONFLICT": {
-        const who = problem.conflict?.changedBy ?? t("someoneElse");
+        const who = problem.conflict?.changedByOwningOrganisation ? t("owningOrganisation") : (problem.conflict?.changedBy ?? t("someoneElse"));
         return problem.conflict?.changedAt
           ? t("conflictAt", { who, when: format.dateTime(problem.conflict.changedAt, dateTimeFormat) })
           : t("conflict", { who });

@@ -27,6 +27,17 @@ export interface Context {
   userId: string | null;
 }
 
+/**
+ * A client's X-Request-Id is kept (so a proxy's or client's id can be followed into the
+ * audit log) only when it is 1–64 letters, digits, '.', '_' or '-'; anything else (line
+ * breaks, markup, megabytes) is replaced by a new id before it reaches a log.
+ */
+const REQUEST_ID_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function acceptedRequestId(value: string | null): string | null {
+  return value !== null && REQUEST_ID_FORMAT.test(value) ? value : null;
+}
+
 export async function createContext(opts: {
   headers: Headers;
   userId: string | null;
@@ -34,7 +45,7 @@ export async function createContext(opts: {
 }): Promise<Context> {
   return {
     db: opts.db ?? database(),
-    requestId: opts.headers.get("x-request-id") ?? randomUUID(),
+    requestId: acceptedRequestId(opts.headers.get("x-request-id")) ?? randomUUID(),
     userId: opts.userId,
   };
 }

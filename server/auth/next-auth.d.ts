@@ -11,3 +11,10 @@ declare module "next-auth" {
     email_verified?: boolean;
   }
 }
+
+declare module "next-auth/jwt" {
+  /** The cookie names the user and the session's row (server/auth/sessions.ts). */
+  interface JWT {
+    sid?: string;
+  }
+}

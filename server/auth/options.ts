@@ -5,12 +5,16 @@ import { database } from "../db";
 import type { PrismaClient } from "../db/client";
 import { inScope } from "../db/scope";
 import { env, type Env } from "../env";
+import { CLIENT_ADDRESS_HEADER, normaliseAddress, UNKNOWN_CLIENT_ADDRESS } from "../http/client-address";
+import { endSession, sessionIsOpen, startSession } from "./sessions";
 import { authenticateWithPassword } from "./sign-in";
 import { signInCredentialsSchema, throttledErrorCode } from "./sign-in-flow";
 
 export const CREDENTIALS_PROVIDER_ID = "credentials";
 export const OIDC_PROVIDER_ID = "oidc";
 export const SIGN_IN_PATH = "/sign-in";
+/** The jwt callback's error for a cookie whose session has ended (signed out, revoked, expired). */
+export const SESSION_ENDED = "SessionEnded";
 
 export type AuthConfig = Pick<
   Env,
@@ -49,28 +53,54 @@ export function oidcSettings(config: AuthConfig): OidcSettings | null {
 
 /**
  * next-auth's options. Sessions are JWTs in an httpOnly, SameSite=Lax cookie (secure,
- * with the __Secure- prefix, when the app's URL is https) that carry the user id and
- * nothing else; everything else about the user is read fresh from the database.
+ * with the __Secure- prefix, when the app's URL is https) that carry the user id and the
+ * id of the session's row (server/auth/sessions.ts), and nothing else; every request
+ * checks that the row still exists, so sign-out and revocation take effect at once.
+ * Everything else about the user is read fresh from the database.
  */
 export function buildAuthOptions(config: AuthConfig, db: () => PrismaClient = database): NextAuthOptions {
   const oidc = oidcSettings(config);
+  const maxAgeSeconds = Math.round(config.SESSION_MAX_AGE_HOURS * 60 * 60);
   return {
     providers: [credentialsProvider(db), ...(oidc ? [oidcProvider(oidc)] : [])],
-    session: { strategy: "jwt", maxAge: Math.round(config.SESSION_MAX_AGE_HOURS * 60 * 60) },
+    session: { strategy: "jwt", maxAge: maxAgeSeconds },
     useSecureCookies: config.NEXTAUTH_URL?.startsWith("https://") ?? false,
     secret: config.NEXTAUTH_SECRET,
     // Errors come back to the sign-in page too, which explains them in the user's language.
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(db(), token.sid);
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // An ended session is an ordinary signed-out request, not an error worth a stack trace.
+        if ((metadata as { message?: unknown } | undefined)?.message === SESSION_ENDED) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+    },
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         return (await userForOidcProfile(db(), profile, oidc?.trustEmail ?? false)) !== null;
       },
       async jwt({ token, user, account, profile }) {
-        if (!account) return token;
-        const userId = account.provider === OIDC_PROVIDER_ID ? await recordOidcSignIn(db(), profile, oidc?.trustEmail ?? false) : user.id;
-        if (!userId) throw new Error("AccessDenied");
-        return { sub: userId };
+        if (account) {
+          // A sign-in: open a session (server/auth/sessions.ts) and name it in the cookie.
+          const userId = account.provider === OIDC_PROVIDER_ID ? await recordOidcSignIn(db(), profile, oidc?.trustEmail ?? false) : user.id;
+          if (!userId) throw new Error("AccessDenied");
+          return { sub: userId, sid: await startSession(db(), userId, maxAgeSeconds) };
+        }
+        // Every later request: the cookie counts only while its session is open. Throwing
+        // here makes next-auth treat the request as signed out and clear the cookie.
+        if (!token.sub || typeof token.sid !== "string" || !(await sessionIsOpen(db(), token.sid, token.sub))) {
+          throw new Error(SESSION_ENDED);
+        }
+        return token;
       },
       session({ session, token }) {
         if (!token.sub) throw new Error("the session token names no user");
@@ -95,7 +125,9 @@ function credentialsProvider(db: () => PrismaClient) {
 /**
  * The credentials provider's check. A wrong email or password answers null, which next-auth
  * reports as "CredentialsSignin"; a throttled attempt throws, and next-auth passes the
- * message on as the error code, which the sign-in page reads (sign-in-flow.ts).
+ * message on as the error code, which the sign-in page reads (sign-in-flow.ts). Without a
+ * known client address (the server writes it: server/http/serve.ts) nobody is signed in,
+ * so a malformed X-Forwarded-For can never switch the throttle off.
  */
 export async function authorizeWithPassword(
   db: PrismaClient,
@@ -104,29 +136,25 @@ export async function authorizeWithPassword(
 ): Promise<User | null> {
   const parsed = signInCredentialsSchema.safeParse(credentials);
   if (!parsed.success) return null;
-  const result = await authenticateWithPassword(db, { ...parsed.data, clientAddress: clientAddressFrom(headers) });
+  const clientAddress = clientAddressFrom(headers);
+  if (!clientAddress) throw new Error(CLIENT_ADDRESS_UNKNOWN);
+  const result = await authenticateWithPassword(db, { ...parsed.data, clientAddress });
   if (result.ok) return result.user;
   if (result.reason === "throttled") throw new Error(throttledErrorCode(result.retryAfterSeconds));
   return null;
 }
 
-const LONGEST_CLIENT_ADDRESS = 64;
+/** The error code of a sign-in refused because the client's address is not known. */
+export const CLIENT_ADDRESS_UNKNOWN = "ClientAddressUnknown";
 
 /**
- * The client's address for throttling. The last X-Forwarded-For entry is the one added by
- * the proxy in front of the app; earlier entries come from the client and could be forged
- * to dodge the per-address limit. Without a proxy, Next.js fills X-Forwarded-For with the
- * socket's address. X-Real-IP is the fallback for proxies that only set that.
+ * The client's address as the server determined it (CLIENT_ADDRESS_HEADER), or null when
+ * it could not (no such header, or "unknown"). X-Forwarded-For is never read here.
  */
 export function clientAddressFrom(headers: Record<string, unknown> | undefined): string | null {
-  const forwardedFor = headerValue(headers, "x-forwarded-for")?.split(",").map((entry) => entry.trim());
-  const address = forwardedFor?.filter((entry) => entry !== "").at(-1) ?? headerValue(headers, "x-real-ip")?.trim();
-  return address && address.length <= LONGEST_CLIENT_ADDRESS ? address : null;
-}
-
-function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  return typeof value === "string" ? value : undefined;
+  const value = headers?.[CLIENT_ADDRESS_HEADER];
+  if (typeof value !== "string" || value === UNKNOWN_CLIENT_ADDRESS) return null;
+  return normaliseAddress(value);
 }
 
 interface OidcProfile extends Record<string, unknown> {

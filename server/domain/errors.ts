@@ -21,8 +21,20 @@ export class ForbiddenError extends DomainError {
 
 export interface ConflictDetails {
   currentVersion: number;
+  /** Who saved the change: only ever shown to members of the organisation that owns the record. */
   changedBy: string | null;
   changedAt: Date | null;
+  /**
+   * True when the reader is outside the organisation that owns the record (e.g. a platform
+   * administrator editing a catalogue entry): then the change is attributed to that
+   * organisation and `changedBy` is null, so no person is named to an outsider.
+   */
+  changedByOwningOrganisation?: boolean;
+}
+
+/** The details an outsider to the owning organisation may see: when, not who. */
+export function conflictForOutsider(details: ConflictDetails): ConflictDetails {
+  return { currentVersion: details.currentVersion, changedBy: null, changedAt: details.changedAt, changedByOwningOrganisation: true };
 }
 
 /** Someone else saved the record after this user read it: their change is kept. */
@@ -32,8 +44,9 @@ export class ConflictError extends DomainError {
     readonly entity: string,
     readonly details: ConflictDetails,
   ) {
+    const who = details.changedByOwningOrganisation ? "the owning organisation" : (details.changedBy ?? "someone else");
     super(
-      `${entity} was changed by ${details.changedBy ?? "someone else"}${
+      `${entity} was changed by ${who}${
         details.changedAt ? ` at ${details.changedAt.toISOString()}` : ""
       } after you opened it. Reload to see their change, then make yours again.`,
     );

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "@playwright/test";
 import { pdfText } from "../support/pdf-text";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, fromThisSite } from "./fixtures";
 
 /** Demo users (server/db/seed/demo.ts) all share this password. */
 const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -200,6 +200,7 @@ test.describe("assessments", () => {
     await expect(reviewer.getByRole("button", { name: "Godkänn", exact: true })).toBeVisible();
     await expectAccessible(reviewer);
     const refused = await page.request.post("/api/trpc/assessments.approve", {
+      headers: fromThisSite(page),
       data: { json: { organisationSlug: "exempelby", id: trustId, version: 1, nextReviewOn: null } },
     });
     expect(refused.status()).toBe(403);

@@ -69,3 +69,12 @@ export const test = base.extend<{ accessibilityOfVisitedPages: void }>({
 });
 
 export { expect };
+
+/**
+ * Headers for a direct API call that a page of this site would make: the server refuses
+ * a mutation whose Origin is not the app's own (server/api/http.ts), as it would a
+ * forged cross-site request, and a browser page always sends it.
+ */
+export function fromThisSite(page: Page): { origin: string } {
+  return { origin: new URL(page.url()).origin };
+}

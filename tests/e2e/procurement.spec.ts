@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, fromThisSite } from "./fixtures";
 
 /** Demo users (server/db/seed/demo.ts) all share this password. */
 const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -90,6 +90,7 @@ test.describe("procurement and responsibilities", () => {
 
     // …and refused by the API as well, with the field and the reason.
     const refused = await page.request.post("/api/trpc/procurement.create", {
+      headers: fromThisSite(page),
       data: {
         json: {
           organisationSlug: "exempelby",
@@ -177,6 +178,7 @@ test.describe("procurement and responsibilities", () => {
     await viewer.goto("/exempelby/status");
     await viewer.getByRole("link", { name: "Statustavla" }).first().click();
     const refused = await viewer.request.post("/api/trpc/responsibilities.assign", {
+      headers: fromThisSite(viewer),
       data: { json: { organisationSlug: "exempelby", useCaseId: "00000000-0000-4000-8000-000000000000", role: "LEGAL", personKind: "EXTERNAL", externalName: "X", validFrom: "2026-01-01" } },
     });
     expect(refused.status()).toBe(403);

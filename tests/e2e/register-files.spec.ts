@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, fromThisSite } from "./fixtures";
 
 /** Demo users (server/db/seed/demo.ts) all share this password. */
 const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -77,6 +77,7 @@ test.describe("import and export of the register", () => {
     const response = await page.goto("/exempelby/register/import");
     expect(response?.status()).toBe(404);
     const refused = await page.request.post("/api/trpc/useCaseFiles.import", {
+      headers: fromThisSite(page),
       data: { json: { organisationSlug: "exempelby", fileName: "register.csv", contentBase64: registerCsv(["Smyg"]).toString("base64") } },
     });
     expect(refused.status()).toBe(403);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, fromThisSite } from "./fixtures";
 
 /** Demo users (server/db/seed/demo.ts) all share this password. */
 const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -83,6 +83,7 @@ test.describe("the AI register", () => {
       await expect(viewer.getByRole("button", { name: "Arkivera" })).toHaveCount(0);
       await expect(viewer.getByRole("link", { name: "Nytt användningsfall" })).toHaveCount(0);
       const refused = await viewer.request.post("/api/trpc/useCases.update", {
+        headers: fromThisSite(viewer),
         data: {
           json: {
             organisationSlug: "exempelby",

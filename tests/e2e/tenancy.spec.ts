@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, fromThisSite } from "./fixtures";
 
 /** Demo users (server/db/seed/demo.ts) all share this password. */
 const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -130,10 +130,12 @@ test.describe("organisations, members and invitations", () => {
     const target = body.result.data.json.find((member) => member.email === "admin@exempelby.example");
     expect(target).toBeDefined();
     const refused = await page.request.post("/api/trpc/members.changeRole", {
+      headers: fromThisSite(page),
       data: { json: { organisationSlug: "exempelby", userId: target?.userId, role: "VIEWER", version: target?.version } },
     });
     expect(refused.status()).toBe(403);
     const invite = await page.request.post("/api/trpc/invitations.create", {
+      headers: fromThisSite(page),
       data: { json: { organisationSlug: "exempelby", email: "smygare@exempelby.example", role: "ADMIN" } },
     });
     expect(invite.status()).toBe(403);
@@ -143,6 +145,21 @@ test.describe("organisations, members and invitations", () => {
     await expect(admin).toContainText("Administratör");
     const audit = await page.goto("/exempelby/audit");
     expect(audit?.status()).toBe(404);
+  });
+
+  test("signing out ends the session: a copy of the cookie no longer signs anyone in", async ({ page, browser }) => {
+    await signIn(page, "viewer@exempelby.example");
+    const copied = await page.context().cookies();
+    await page.goto("/exempelby/members");
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Logga in" })).toBeVisible();
+
+    const thief = await browser.newContext({ baseURL: new URL(page.url()).origin });
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    await stolen.goto("/exempelby/members");
+    await expect(stolen).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await thief.close();
   });
 
   test("a signed-out visitor is sent to sign in, and back afterwards", async ({ page }) => {

@@ -20,7 +20,7 @@ export const invitationsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const invitation = await createInvitation(ctx.tx, organisationChange(ctx), input);
       const link = invitationUrl(ctx.organisation.slug, invitation.token);
-      const { mailed } = await sendInvitation({ to: invitation.email, organisationName: ctx.organisation.name, role: invitation.role, link, expiresAt: invitation.expiresAt });
+      const { mailed } = await sendInvitation({ id: invitation.id, to: invitation.email, organisationName: ctx.organisation.name, role: invitation.role, link, expiresAt: invitation.expiresAt });
       return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, link, mailed };
     }),
 

@@ -28,7 +28,7 @@ export const organisationsRouter = router({
   create: platformProcedure.input(createOrganisationInput).mutation(async ({ ctx, input }) => {
     const { organisation, invitation } = await createOrganisation(ctx.tx, { actor: ctx.actor, requestId: ctx.requestId }, input);
     const link = invitationUrl(organisation.slug, invitation.token);
-    const { mailed } = await sendInvitation({ to: invitation.email, organisationName: organisation.name, role: invitation.role, link, expiresAt: invitation.expiresAt });
+    const { mailed } = await sendInvitation({ id: invitation.id, to: invitation.email, organisationName: organisation.name, role: invitation.role, link, expiresAt: invitation.expiresAt });
     return {
       organisation: { slug: organisation.slug, name: organisation.name },
       invitation: { email: invitation.email, link, expiresAt: invitation.expiresAt, mailed },

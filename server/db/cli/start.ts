@@ -9,7 +9,9 @@
  *    (DATABASE_URL beside MIGRATION_DATABASE_URL, else `tillit_runtime`, set up here) and
  *    refuse one that could undo the isolation (see ./database.ts, ../roles.ts).
  * 4. Unless --dev: run `next build` when the build is missing or older than its sources.
- * 5. Run `next start` (or `next dev`) until it exits; Ctrl-C and SIGTERM are passed on to it.
+ * 5. Run the server (server/http/serve.ts: Next behind a Node server that knows each
+ *    request's client address; `--dev` with Next's development build) until it exits;
+ *    Ctrl-C and SIGTERM are passed on to it.
  *    Then stop the embedded database and exit with Next's exit code.
  *
  * Every failure before Next runs is one line on stderr and exit code 1.
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
   await stopAfterSignalIfAny();
 
   console.log(`tillit: serving Tillit at ${appEnv.NEXTAUTH_URL} (Ctrl-C stops it)`);
-  const server = await runNext([devMode ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME], appEnv);
+  const server = await runServer(devMode, appEnv);
   await database.stop();
   console.log(`tillit: stopped (Next exited with code ${exitCodeOf(server)})`);
   process.exit(exitCodeOf(server));
@@ -125,6 +127,26 @@ function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<ChildExit> {
     child.on("error", (error) => {
       console.error(`tillit: could not run next ${args[0] ?? ""}: ${error.message}`);
     });
+    child.on("close", (code, signal) => {
+      state.child = undefined;
+      resolvePromise({ code, signal });
+    });
+  });
+}
+
+/**
+ * Tillit's own HTTP server around Next (server/http/serve.ts), which knows each request's
+ * client address; `next start` alone would take it from a header anyone can write.
+ */
+function runServer(devMode: boolean, env: NodeJS.ProcessEnv): Promise<ChildExit> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "server", "http", "serve.ts"), ...(devMode ? ["--dev"] : [])], {
+      cwd: ROOT,
+      env,
+      stdio: "inherit",
+    });
+    state.child = child;
+    child.on("error", (error) => console.error(`tillit: could not start the server: ${error.message}`));
     child.on("close", (code, signal) => {
       state.child = undefined;
       resolvePromise({ code, signal });

@@ -3,6 +3,7 @@ import type { OrganisationRole } from "../../db/generated/enums";
 import { type ChangeContext, lastChange, recordAudit } from "../audit/audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
 import { flagResponsibilitiesOfLeavingMember } from "../responsibilities/service";
+import { endSessionsOf } from "../../auth/sessions";
 import { canGrantRole } from "./permissions";
 
 export interface MemberView {
@@ -129,4 +130,6 @@ export async function removeMember(
   });
   // What they answered for needs someone else now: each assignment is flagged "reassign".
   await flagResponsibilitiesOfLeavingMember(tx, change, input.userId);
+  // Whoever holds their session cookie (they, or someone who copied it) is signed out now.
+  await endSessionsOf(tx, input.userId);
 }

@@ -18,7 +18,7 @@ import { enterOrganisation } from "../../db/scope";
 import type { OrganisationChange } from "../access/members";
 import { type AuditEntityType, type ChangeContext, lastChange, recordAudit } from "../audit/audit";
 import { cursorCodec, cursorParts } from "../cursor";
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
+import { ConflictError, conflictForOutsider, ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
 import type { SuppliersCode } from "./problem-codes";
 import type { ProductFields, SupplierFields } from "./schemas";
 
@@ -251,8 +251,13 @@ async function auditOrganisation(tx: Transaction, change: CatalogueChange, creat
   return createdBy;
 }
 
+/**
+ * A stale edit. A platform administrator is outside the organisation that owns the entry,
+ * so they learn when it changed and that its organisation changed it, never who.
+ */
 async function conflict(
   tx: Transaction,
+  editor: CatalogueEditor,
   organisationId: string | null,
   entityType: AuditEntityType,
   label: string,
@@ -260,7 +265,9 @@ async function conflict(
   currentVersion: number,
 ): Promise<never> {
   const last = organisationId ? await lastChange(tx, organisationId, entityType, id) : null;
-  throw new ConflictError(label, { currentVersion, changedBy: last?.changedBy ?? null, changedAt: last?.changedAt ?? null });
+  const details = { currentVersion, changedBy: last?.changedBy ?? null, changedAt: last?.changedAt ?? null };
+  const insider = editor.kind === "organisation" && editor.organisationId === organisationId;
+  throw new ConflictError(label, insider ? details : conflictForOutsider(details));
 }
 
 async function assertOrganisationNumberFree(tx: Transaction, organisationNumber: string | null, exceptId: string | null): Promise<void> {
@@ -332,7 +339,7 @@ export async function updateSupplier(
   if (!row) throw new NotFoundError(SUPPLIER_LABEL);
   assertMayEdit(change.editor, row.createdByOrganisationId, SUPPLIER_LABEL);
   const logOrganisation = await auditOrganisation(tx, change, row.createdByOrganisationId);
-  if (row.version !== input.version) return conflict(tx, logOrganisation, "Supplier", SUPPLIER_LABEL, row.id, row.version);
+  if (row.version !== input.version) return conflict(tx, change.editor, logOrganisation, "Supplier", SUPPLIER_LABEL, row.id, row.version);
   await assertOrganisationNumberFree(tx, input.fields.organisationNumber, row.id);
   const { count } = await tx.supplier
     .updateMany({
@@ -345,7 +352,7 @@ export async function updateSupplier(
       },
     })
     .catch((error: unknown) => uniqueViolation(error, "organisationNumber"));
-  if (count === 0) return conflict(tx, logOrganisation, "Supplier", SUPPLIER_LABEL, row.id, row.version + 1);
+  if (count === 0) return conflict(tx, change.editor, logOrganisation, "Supplier", SUPPLIER_LABEL, row.id, row.version + 1);
   if (logOrganisation) {
     await recordAudit(tx, change, {
       organisationId: logOrganisation,
@@ -396,12 +403,12 @@ export async function updateProduct(
   if (!row) throw new NotFoundError(PRODUCT_LABEL);
   assertMayEdit(change.editor, row.createdByOrganisationId, PRODUCT_LABEL);
   const logOrganisation = await auditOrganisation(tx, change, row.createdByOrganisationId);
-  if (row.version !== input.version) return conflict(tx, logOrganisation, "SupplierProduct", PRODUCT_LABEL, row.id, row.version);
+  if (row.version !== input.version) return conflict(tx, change.editor, logOrganisation, "SupplierProduct", PRODUCT_LABEL, row.id, row.version);
   await assertProductNameFree(tx, row.supplierId, input.fields.name, row.id);
   const { count } = await tx.supplierProduct
     .updateMany({ where: { id: row.id, version: row.version }, data: { ...input.fields, version: { increment: 1 } } })
     .catch((error: unknown) => uniqueViolation(error, "name"));
-  if (count === 0) return conflict(tx, logOrganisation, "SupplierProduct", PRODUCT_LABEL, row.id, row.version + 1);
+  if (count === 0) return conflict(tx, change.editor, logOrganisation, "SupplierProduct", PRODUCT_LABEL, row.id, row.version + 1);
   if (logOrganisation) {
     await recordAudit(tx, change, {
       organisationId: logOrganisation,

@@ -54,10 +54,17 @@ export async function useCaseHistory(tx: Transaction, organisationId: string, id
 
 // --- Rules ------------------------------------------------------------------------------
 
-/** The public contact is shown to everyone and must outlive staff changes: never a person's own address. */
-async function mailboxProblems(tx: Transaction, email: string | null): Promise<FieldProblem[]> {
+/**
+ * The public contact is shown to everyone and must outlive staff changes: never the own
+ * address of one of the organisation's members. Only the organisation's own members are
+ * checked, so the answer never tells whether an address has an account elsewhere.
+ */
+async function mailboxProblems(tx: Transaction, organisationId: string, email: string | null): Promise<FieldProblem[]> {
   if (!email) return [];
-  const person = await tx.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: { id: true } });
+  const person = await tx.membership.findFirst({
+    where: { organisationId, user: { email: { equals: email, mode: "insensitive" } } },
+    select: { userId: true },
+  });
   if (!person) return [];
   return [
     {
@@ -68,8 +75,8 @@ async function mailboxProblems(tx: Transaction, email: string | null): Promise<F
   ];
 }
 
-async function assertValid(tx: Transaction, fields: UseCaseFields, more: FieldProblem[] = []): Promise<void> {
-  const problems = [...brokenUseCaseRules(fields), ...(await mailboxProblems(tx, fields.publicContactEmail)), ...more];
+async function assertValid(tx: Transaction, organisationId: string, fields: UseCaseFields, more: FieldProblem[] = []): Promise<void> {
+  const problems = [...brokenUseCaseRules(fields), ...(await mailboxProblems(tx, organisationId, fields.publicContactEmail)), ...more];
   if (problems.length > 0) throw new RuleViolationError(problems);
 }
 
@@ -128,7 +135,7 @@ export async function createUseCase(
   change: OrganisationChange,
   fields: UseCaseFields,
 ): Promise<{ id: string; reference: string }> {
-  await assertValid(tx, fields);
+  await assertValid(tx, change.organisationId, fields);
   const reference = await nextUseCaseReference(tx, change.organisationId);
   const row = await tx.useCase.create({
     data: {
@@ -169,7 +176,7 @@ export async function updateUseCase(
     row.lifecycleStage,
     input.fields.lifecycleStage,
   );
-  await assertValid(tx, input.fields, responsibilityProblems);
+  await assertValid(tx, change.organisationId, input.fields, responsibilityProblems);
   const updated = toRecord(await updateAtVersion(tx, change, row, toData(input.fields)));
   await recordAudit(tx, change, {
     organisationId: change.organisationId,

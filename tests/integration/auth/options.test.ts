@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Account, Profile } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AuthConfig, authorizeWithPassword, buildAuthOptions } from "@/server/auth/options";
+import { type AuthConfig, authorizeWithPassword, buildAuthOptions, CLIENT_ADDRESS_UNKNOWN } from "@/server/auth/options";
 import { hashPassword } from "@/server/auth/password";
 import { SIGN_IN_THROTTLE } from "@/server/auth/sign-in";
 import { parseSignInError } from "@/server/auth/sign-in-flow";
@@ -40,7 +40,7 @@ async function createUser() {
 }
 
 describe("the credentials provider", () => {
-  const headers = { "x-forwarded-for": "192.0.2.10" };
+  const headers = { "x-tillit-client-address": "192.0.2.10" };
 
   it("returns the user for the right password", async () => {
     const user = await createUser();
@@ -60,14 +60,35 @@ describe("the credentials provider", () => {
 
   it("throws a throttled error code that the sign-in page turns into minutes", async () => {
     const user = await createUser();
-    const attempt = () => authorizeWithPassword(db.prisma, { email: user.email, password: "wrong password" }, {});
-    for (let failure = 1; failure < SIGN_IN_THROTTLE.account.maxFailures; failure += 1) await attempt();
+    const attempt = () => authorizeWithPassword(db.prisma, { email: user.email, password: "wrong password" }, { "x-tillit-client-address": "192.0.2.11" });
+    for (let failure = 1; failure <= SIGN_IN_THROTTLE.pair.freeFailures; failure += 1) await attempt();
     const error = await attempt().then(
       () => null,
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(Error);
-    expect(parseSignInError((error as Error).message)).toEqual({ kind: "throttled", retryAfterMinutes: 15 });
+    expect(parseSignInError((error as Error).message)).toEqual({ kind: "throttled", retryAfterMinutes: 1 });
+  });
+
+  it("counts attempts against the address the server found, not one the client claims in X-Forwarded-For", async () => {
+    const user = await createUser();
+    // Each attempt claims a new address; the server wrote the same one for all of them.
+    for (let failure = 0; failure <= SIGN_IN_THROTTLE.pair.freeFailures; failure += 1) {
+      await authorizeWithPassword(
+        db.prisma,
+        { email: user.email, password: "wrong password" },
+        { "x-forwarded-for": `198.51.100.${failure}`, "x-tillit-client-address": "192.0.2.12" },
+      ).catch(() => null);
+    }
+    const rows = await db.prisma.signInThrottle.findMany({ where: { key: { startsWith: "pair:" }, AND: { key: { endsWith: user.email } } } });
+    expect(rows.map((row) => [row.key, row.failures])).toEqual([[`pair:192.0.2.12|${user.email}`, 4]]);
+  });
+
+  it("signs nobody in when the server could not tell the client's address (a malformed X-Forwarded-For)", async () => {
+    const user = await createUser();
+    for (const headers of [{ "x-tillit-client-address": "unknown" }, {}, { "x-forwarded-for": "192.0.2.13" }]) {
+      await expect(authorizeWithPassword(db.prisma, { email: user.email, password: PASSWORD }, headers)).rejects.toThrow(CLIENT_ADDRESS_UNKNOWN);
+    }
   });
 });
 
@@ -109,7 +130,7 @@ describe("OpenID Connect sign-in", () => {
       account,
       profile,
     });
-    expect(token).toEqual({ sub: user.id });
+    expect(token).toEqual({ sub: user.id, sid: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const stored = await db.owner.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.lastSignInAt).not.toBeNull();
   });

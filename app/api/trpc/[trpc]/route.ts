@@ -1,19 +1,12 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
-import { createContext } from "@/server/api/trpc";
+import { handleTrpcRequest, originOf } from "@/server/api/http";
 import { getSessionUserId } from "@/server/auth/session";
+import { env } from "@/server/env";
 
 function handler(request: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    createContext: async () => createContext({ headers: request.headers, userId: await getSessionUserId() }),
-    onError({ error, path, ctx }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        console.error(`[trpc] ${path ?? "?"} failed (request ${ctx?.requestId ?? "?"}):`, error.cause ?? error);
-      }
-    },
+  const { NEXTAUTH_URL, HOSTNAME, PORT } = env();
+  return handleTrpcRequest(request, {
+    appOrigin: originOf(NEXTAUTH_URL ?? `http://${HOSTNAME}:${PORT}`),
+    userId: getSessionUserId,
   });
 }
 
