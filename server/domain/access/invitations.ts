@@ -177,22 +177,39 @@ export async function previewInvitation(tx: Transaction, organisationSlug: strin
   };
 }
 
+/**
+ * The pending invitation behind a token, locked for the rest of the transaction, in its
+ * organisation. Two first uses of one token at once: the second waits for the first, then
+ * finds the invitation taken and is refused with CONFLICT (never a database error).
+ */
+async function lockPendingInvitation(tx: Transaction, input: { organisationSlug: string; token: string }) {
+  const invitation = await findByToken(tx, input.organisationSlug, input.token);
+  const status = statusOf(invitation, new Date());
+  if (status !== "PENDING") {
+    throw new RuleViolationError([{ field: "token", ...invitationUnavailable(status) }]);
+  }
+  await enterOrganisation(tx, invitation.organisation.id);
+  const [locked] = await tx.$queryRaw<{ acceptedAt: Date | null; revokedAt: Date | null }[]>`
+    SELECT "acceptedAt", "revokedAt" FROM "Invitation"
+    WHERE "organisationId" = ${invitation.organisation.id}::uuid AND "id" = ${invitation.id}::uuid
+    FOR UPDATE`;
+  if (!locked || locked.acceptedAt || locked.revokedAt) {
+    throw new ConflictError("The invitation", { currentVersion: 0, changedBy: null, changedAt: null });
+  }
+  return invitation;
+}
+
 /** Joins the actor to the invitation's organisation; the token works once. */
 export async function acceptInvitation(
   tx: Transaction,
   context: ChangeContext,
   input: { organisationSlug: string; token: string },
 ): Promise<{ organisationSlug: string }> {
-  const invitation = await findByToken(tx, input.organisationSlug, input.token);
-  const status = statusOf(invitation, new Date());
-  if (status !== "PENDING") {
-    throw new RuleViolationError([{ field: "token", ...invitationUnavailable(status) }]);
-  }
+  const invitation = await lockPendingInvitation(tx, input);
   if (invitation.email !== context.actor.email.toLowerCase()) {
     throw new ForbiddenError(`This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
   }
   const organisationId = invitation.organisation.id;
-  await enterOrganisation(tx, organisationId);
   const already = await tx.membership.findUnique({
     where: { organisationId_userId: { organisationId, userId: context.actor.id } },
     select: { role: true },
@@ -233,11 +250,7 @@ export async function acceptInvitationAsNewUser(
   requestId: string,
   input: { organisationSlug: string; token: string; name: string; password: string },
 ): Promise<{ email: string; organisationSlug: string }> {
-  const invitation = await findByToken(tx, input.organisationSlug, input.token);
-  const status = statusOf(invitation, new Date());
-  if (status !== "PENDING") {
-    throw new RuleViolationError([{ field: "token", ...invitationUnavailable(status) }]);
-  }
+  const invitation = await lockPendingInvitation(tx, input);
   const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   if (existing) {
     throw new RuleViolationError([
@@ -249,7 +262,6 @@ export async function acceptInvitationAsNewUser(
     select: { id: true, name: true, email: true },
   });
   const actor: Actor = { id: user.id, name: user.name, email: user.email };
-  await enterOrganisation(tx, invitation.organisation.id);
   await recordAudit(tx, { actor, requestId }, {
     organisationId: invitation.organisation.id,
     entityType: "User",

@@ -80,7 +80,7 @@ describe("the credentials provider", () => {
         { "x-forwarded-for": `198.51.100.${failure}`, "x-tillit-client-address": "192.0.2.12" },
       ).catch(() => null);
     }
-    const rows = await db.prisma.signInThrottle.findMany({ where: { key: { startsWith: "pair:" }, AND: { key: { endsWith: user.email } } } });
+    const rows = await db.owner.signInThrottle.findMany({ where: { key: { startsWith: "pair:" }, AND: { key: { endsWith: user.email } } } });
     expect(rows.map((row) => [row.key, row.failures])).toEqual([[`pair:192.0.2.12|${user.email}`, 4]]);
   });
 

@@ -82,14 +82,15 @@ describe("sessions", () => {
     const bystander = await createUser(db.prisma);
     const [laptop, phone, theirs] = await Promise.all([signInCookie(user), signInCookie(user), signInCookie(bystander)]);
     const newHash = await hashPassword("ett helt nytt lösenord för kontot");
-    await inScope(db.prisma, {}, (tx) => tx.user.update({ where: { id: user.id }, data: { passwordHash: newHash } }));
+    // As the app would: the user changes their own password.
+    await inScope(db.prisma, { userId: user.id }, (tx) => tx.user.updateMany({ where: { id: user.id }, data: { passwordHash: newHash } }));
     expect(await sessionUserId(laptop)).toBeNull();
     expect(await sessionUserId(phone)).toBeNull();
     expect(await sessionUserId(theirs)).toBe(bystander.id);
 
     // A change that leaves the password as it was ends nothing.
     const fresh = await signInCookie(user);
-    await inScope(db.prisma, {}, (tx) => tx.user.update({ where: { id: user.id }, data: { name: "Nytt Namn" } }));
+    await inScope(db.prisma, { userId: user.id }, (tx) => tx.user.updateMany({ where: { id: user.id }, data: { name: "Nytt Namn" } }));
     expect(await sessionUserId(fresh)).toBe(user.id);
   });
 
@@ -108,7 +109,7 @@ describe("sessions", () => {
     const user = await createUser(db.prisma);
     const cookie = await signInCookie(user);
     // The app may not change a session; the test, as the database owner, lets time pass.
-    await db.prisma.userSession.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.owner.userSession.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await sessionUserId(cookie)).toBeNull();
     // A cookie signed the old way (user id only, no session) counts for nothing.
     expect(await sessionUserId(await encode({ token: { sub: user.id }, secret: SECRET }))).toBeNull();
