@@ -60,6 +60,12 @@ async function prepareConnection(client: pg.ClientBase, profiles: AnswerProfile[
     `INSERT INTO scale_answer_profile SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::jsonb[], $5::text[], $6::text[])`,
     [rows.map((r) => r.profile), rows.map((r) => r.ord), rows.map((r) => r.questionKey), rows.map((r) => JSON.stringify(r.value)), rows.map((r) => r.comment), rows.map((r) => r.reference)],
   );
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS scale_profile_result (profile int PRIMARY KEY, result jsonb)`);
+  await client.query(`TRUNCATE scale_profile_result`);
+  await client.query(`INSERT INTO scale_profile_result SELECT * FROM unnest($1::int[], $2::jsonb[])`, [
+    profiles.map((p) => p.id),
+    profiles.map((p) => JSON.stringify(p.result)),
+  ]);
   // Large transactions: keep them off the disk's sync path (only this session's commits).
   await client.query(`SET synchronous_commit = off`);
 }

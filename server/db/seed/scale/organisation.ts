@@ -54,7 +54,8 @@ const HISTORY_DAYS = 548; // 18 months
 const ROLES: OrganisationRole[] = ["ADMIN", "EDITOR", "EDITOR", "EDITOR", "REVIEWER", "REVIEWER", "REVIEWER", "VIEWER", "VIEWER", "VIEWER"];
 
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
-const stockholmYear = (time: number) => Number(new Intl.DateTimeFormat("sv-SE", { year: "numeric", timeZone: "Europe/Stockholm" }).format(new Date(time)));
+const yearFormat = new Intl.DateTimeFormat("sv-SE", { year: "numeric", timeZone: "Europe/Stockholm" });
+const stockholmYear = (time: number) => Number(yearFormat.format(new Date(time)));
 const ascii = (text: string) => text.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e").replace(/[^a-z]/g, "");
 
 function phaseOf(stage: LifecycleStage): AssessmentPhase {
@@ -111,7 +112,10 @@ function tables() {
       status: { type: "text", cast: '"AssessmentStatus"' }, phase: { type: "text", cast: '"AssessmentPhase"' }, ownerId: { type: "uuid" },
       dueOn: { type: "date" }, nextReviewOn: { type: "date" }, submittedAt: { type: "timestamptz" }, submittedById: { type: "uuid" },
       approvedAt: { type: "timestamptz" }, approvedById: { type: "uuid" }, supersededAt: { type: "timestamptz" },
-      lastAnsweredById: { type: "uuid" }, lastAnsweredAt: { type: "timestamptz" }, approvedResult: { type: "jsonb" },
+      lastAnsweredById: { type: "uuid" }, lastAnsweredAt: { type: "timestamptz" },
+      // The rules' result is the same for every assessment with the same answers: taken from the profile unless given.
+      approvedResult: { type: "jsonb", select: `COALESCE(t."approvedResult", (SELECT r.result FROM scale_profile_result r WHERE r.profile = t."resultProfile"))` },
+      resultProfile: { type: "int", virtual: true },
       version: { type: "int" }, createdById: { type: "uuid" }, createdAt: { type: "timestamptz" }, updatedAt: { type: "timestamptz" },
     }),
     comments: new Rows("AssessmentComment", {
@@ -283,7 +287,8 @@ function generate(org: PlannedOrganisation, ctx: SeedContext) {
           supersededAt: supersededT === null ? null : new Date(supersededT),
           lastAnsweredById: answered > 0 ? answeredBy.id : null,
           lastAnsweredAt: answered > 0 ? new Date(lastAnswered) : null,
-          approvedResult: result ? JSON.stringify(result) : null,
+          approvedResult: result && kind === "FRIA" ? JSON.stringify(result) : null,
+          resultProfile: result && kind !== "FRIA" ? profile.id : null,
           version: 1 + (status === "DRAFT" ? 0 : 1) + (approved ? 1 : 0) + (supersededT ? 1 : 0),
           createdById: answeredBy.id,
           createdAt: new Date(createdT),

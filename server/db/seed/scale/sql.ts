@@ -6,6 +6,10 @@ export interface ColumnSpec {
   type: string;
   /** A cast applied in the SELECT, for enums and array columns sent as text. */
   cast?: string;
+  /** An expression computing the column instead (over the other columns, as t."name"). */
+  select?: string;
+  /** Sent for `select` expressions only, not a column of the table. */
+  virtual?: boolean;
 }
 
 export class Rows<C extends string> {
@@ -27,10 +31,15 @@ export class Rows<C extends string> {
   async insert(client: pg.ClientBase): Promise<number> {
     if (this.length === 0) return 0;
     const names = Object.keys(this.columns) as C[];
-    const specs = names.map((name) => this.columns[name]);
-    const sql = `INSERT INTO "${this.table}" (${names.map((n) => `"${n}"`).join(", ")})
-      SELECT ${specs.map((spec, i) => (spec.cast ? `c${i}::${spec.cast}` : `c${i}`)).join(", ")}
-      FROM unnest(${specs.map((spec, i) => `$${i + 1}::${spec.type}[]`).join(", ")}) AS t(${specs.map((_, i) => `c${i}`).join(", ")})
+    const specs = names.map((name) => this.columns[name] as ColumnSpec);
+    const stored = names.filter((name) => !(this.columns[name] as ColumnSpec).virtual);
+    const expression = (name: C) => {
+      const spec = this.columns[name] as ColumnSpec;
+      return spec.select ?? (spec.cast ? `t."${name}"::${spec.cast}` : `t."${name}"`);
+    };
+    const sql = `INSERT INTO "${this.table}" (${stored.map((n) => `"${n}"`).join(", ")})
+      SELECT ${stored.map(expression).join(", ")}
+      FROM unnest(${specs.map((spec, i) => `$${i + 1}::${spec.type}[]`).join(", ")}) AS t(${names.map((n) => `"${n}"`).join(", ")})
       ON CONFLICT DO NOTHING`;
     const result = await client.query(sql, names.map((name) => this.values[name]));
     return result.rowCount ?? 0;
