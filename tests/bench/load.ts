@@ -2,8 +2,8 @@
  * `npm run bench:load`: a realistic mix against a production build on the scale data, at 10,
  * 50 and 200 connections (BENCH_LOAD_CONNECTIONS), BENCH_LOAD_SECONDS (20) each, on loopback.
  *
- * Signs in one editor in each of up to BENCH_LOAD_ORGANISATIONS (40) organisations of the
- * scale data; each connection acts as one of them. 85 % of the requests read (the register's
+ * Signs in one editor in each of BENCH_LOAD_ORGANISATIONS (40) organisations spread over the
+ * size range of the scale data; each request is made by one of them in turn. 85 % of the requests read (the register's
  * first page, a gap filter, a use case, an assessment, the status board), 15 % write (save an
  * answer in one of that organisation's drafts; each connection owns its own answer, so a write
  * never meets a stale version). Prints throughput, latency percentiles, non-2xx answers, errors
@@ -41,6 +41,8 @@ interface Slot {
   assessmentId: string;
   questionKey: string;
   version: number;
+  /** A write of this answer is under way: the next write takes another answer. */
+  busy: boolean;
 }
 
 /** Per organisation: an editor's sign-in, some use cases and assessments to read, drafts' answers to write. */
@@ -50,9 +52,12 @@ async function loadActors(base: string): Promise<{ actors: Actor[]; slots: Slot[
   const actors: Actor[] = [];
   const slots: Slot[] = [];
   try {
-    for (const org of planOrganisations(1)) {
-      if (actors.length >= ORGANISATIONS) break;
-      if (!(await client.query(`SELECT 1 FROM "Organisation" WHERE id = $1`, [org.id])).rowCount) continue;
+    // Organisations across the whole size range, large and small, not only the largest.
+    const present = new Set((await client.query<{ id: string }>(`SELECT id FROM "Organisation"`)).rows.map((row) => row.id));
+    const all = planOrganisations(1).filter((org) => present.has(org.id));
+    const step = Math.max(1, all.length / ORGANISATIONS);
+    const chosen = Array.from({ length: Math.min(ORGANISATIONS, all.length) }, (_, i) => all[Math.floor(i * step)]!);
+    for (const org of chosen) {
       const editor = membersOf(org).find((member) => member.role === "EDITOR")!;
       await client.query("BEGIN");
       await client.query(`SELECT set_config('role', 'tillit_app', true), set_config('app.organisation_id', $1, true)`, [org.id]);
@@ -67,7 +72,7 @@ async function loadActors(base: string): Promise<{ actors: Actor[]; slots: Slot[
       const jar = await signIn(base, editor.email, SCALE_PASSWORD);
       const actor: Actor = { slug: org.slug, cookie: jar.header(), useCaseIds: useCases.rows.map((r) => r.id), assessmentIds: assessments.rows.map((r) => r.id) };
       actors.push(actor);
-      for (const answer of answers.rows) slots.push({ actor, ...answer });
+      for (const answer of answers.rows) slots.push({ actor, ...answer, busy: false });
     }
   } finally {
     await client.end();
@@ -83,21 +88,18 @@ function mixedRequest(actors: Actor[], slots: Slot[]): Request {
   return {
     method: "GET",
     path: "/api/health",
+    // autocannon gives each request a fresh context: every request is a person of one of the organisations.
     setupRequest(request, context) {
-      // Each connection is one person: an editor with an answer of their own to change.
-      if (!context.slot) {
-        const slot = slots.length > 0 ? slots[next % slots.length]! : null;
-        context.slot = slot;
-        context.actor = slot?.actor ?? actors[next % actors.length]!;
-        next += 1;
-      }
-      const actor = context.actor as Actor;
-      const slot = context.slot as Slot | null;
-      const headers = { cookie: actor.cookie, "content-type": "application/json" };
-      const roll = Math.random();
-      const organisationSlug = actor.slug;
       const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
-      if (slot && roll < WRITE_SHARE) {
+      // A write changes an answer no other write is changing at the moment, so it never meets a stale version.
+      const slot = Math.random() < WRITE_SHARE ? slots.find((candidate, i) => !candidate.busy && i >= next % slots.length) ?? slots.find((candidate) => !candidate.busy) ?? null : null;
+      next += 1;
+      const actor = slot?.actor ?? actors[next % actors.length]!;
+      const headers = { cookie: actor.cookie, "content-type": "application/json" };
+      const organisationSlug = actor.slug;
+      context.slot = slot;
+      if (slot) {
+        slot.busy = true;
         context.writing = true;
         return {
           ...request,
@@ -120,9 +122,11 @@ function mixedRequest(actors: Actor[], slots: Slot[]): Request {
       return { ...request, method: "GET", path: pick(reads)(), headers, body: undefined };
     },
     onResponse(status, body, context) {
-      if (!context.writing || status !== 200) return;
+      if (process.env.BENCH_LOAD_DEBUG) console.error(status, body.slice(0, 200));
+      if (!context.writing) return;
       const slot = context.slot as Slot;
-      slot.version = (JSON.parse(body) as { result: { data: { json: { answerVersion: number } } } }).result.data.json.answerVersion;
+      slot.busy = false;
+      if (status === 200) slot.version = (JSON.parse(body) as { result: { data: { json: { answerVersion: number } } } }).result.data.json.answerVersion;
     },
   };
 }
@@ -163,7 +167,7 @@ async function main(): Promise<void> {
       "",
       `${started.toISOString().slice(0, 16).replace("T", " ")} UTC; ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" / ")} at the end (shared machine).`,
       "",
-      `${SECONDS} s per level on loopback; 85 % reads (register page, gap filter, use case, assessment, status board), 15 % writes (save an answer), each connection one signed-in editor of up to ${ORGANISATIONS} organisations.`,
+      `${SECONDS} s per level on loopback; 85 % reads (register page, gap filter, use case, assessment, status board), 15 % writes (save an answer), each request by one of the signed-in editors of ${ORGANISATIONS} organisations across the size range.`,
       "",
       ...lines,
       "",

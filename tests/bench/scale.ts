@@ -374,22 +374,37 @@ async function loadFixture(client: pg.ClientBase): Promise<Fixture & { email: st
 
 interface Timing {
   runs: number;
+  /** Calls that answered with an error (timed too: it is what the user waited for). */
+  failures: number;
+  firstFailure?: string;
   p50: number;
   p95: number;
   p99: number;
 }
 
 async function time(call: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < WARM_UP; i += 1) await call();
+  let failures = 0;
+  let firstFailure: string | undefined;
+  const attempt = async () => {
+    try {
+      await call();
+    } catch (error) {
+      if (error instanceof NotBuilt) throw error;
+      failures += 1;
+      firstFailure ??= error instanceof Error ? error.message.slice(0, 160) : String(error);
+    }
+  };
+  for (let i = 0; i < WARM_UP; i += 1) await attempt();
+  failures = 0;
   const samples: number[] = [];
   const started = performance.now();
   while (samples.length < RUNS && (samples.length < MIN_RUNS || performance.now() - started < BUDGET_MS)) {
     const start = performance.now();
-    await call();
+    await attempt();
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  return { runs: samples.length, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99) };
+  return { runs: samples.length, failures, firstFailure, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99) };
 }
 
 interface Row {
@@ -413,9 +428,10 @@ function formatReport(rows: Row[], context: { fixture: Fixture; rss: { peakMb: n
     const sql = row.sql;
     lines.push(
       `| ${row.name} | ${ms(row.app.p50)} | ${ms(row.app.p95)} | ${ms(row.app.p99)} | ${sql ? ms(sql.p50) : ""} | ${sql ? ms(sql.p95) : ""} | ${sql ? ms(sql.p99) : ""} | ` +
-        `${sql ? (row.app.p50 / sql.p50).toFixed(1) : ""} | ${row.appStatements ?? "?"} / ${row.sqlStatements ?? ""} | ${row.app.runs} / ${sql?.runs ?? ""} |`,
+        `${sql ? (row.app.p50 / sql.p50).toFixed(1) : ""} | ${row.appStatements ?? "?"} / ${row.sqlStatements ?? ""} | ${row.app.runs}${row.app.failures > 0 ? ` (${row.app.failures} failed)` : ""} / ${sql?.runs ?? ""} |`,
     );
   }
+  const failures = rows.flatMap((row) => (typeof row.app !== "string" && row.app.failures > 0 ? [`- ${row.name}: ${row.app.failures} of ${row.app.runs} calls failed, e.g. ${row.app.firstFailure}`] : []));
   const pageLines = ["| page | scripts | JavaScript, gzip |", "|---|---|---|", ...context.pages.map(([name, scripts, bytes]) => `| ${name} | ${scripts} | ${(bytes / 1024).toFixed(0)} KB |`)];
   const cpu = os.cpus();
   return [
@@ -432,6 +448,7 @@ function formatReport(rows: Row[], context: { fixture: Fixture; rss: { peakMb: n
     "",
     ...lines,
     "",
+    ...(failures.length > 0 ? ["Failed calls (timed all the same):", "", ...failures, ""] : []),
     `Server (next start) resident memory: peak ${context.rss.peakMb.toFixed(0)} MB, ${context.rss.currentMb.toFixed(0)} MB at the end.`,
     "",
     "JavaScript each main page loads (the scripts its HTML names, gzip -6):",
@@ -478,7 +495,9 @@ async function main(): Promise<void> {
       console.error(`bench: ${path.name}`);
       const row: Row = { name: path.name, app: "not built", sql: null, appStatements: null, sqlStatements: null };
       try {
-        row.appStatements = existsSync(counterDir) ? await countStatements(() => path.app(http, fixture)) : null;
+        row.appStatements = existsSync(counterDir) ? await countStatements(() => path.app(http, fixture).catch((error: unknown) => {
+          if (error instanceof NotBuilt) throw error;
+        })) : null;
         row.app = await time(() => path.app(http, fixture));
       } catch (error) {
         if (!(error instanceof NotBuilt)) row.app = `failed: ${error instanceof Error ? error.message.slice(0, 120) : String(error)}`;
