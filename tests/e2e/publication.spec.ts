@@ -18,7 +18,7 @@ async function signIn(page: Page, email: string): Promise<void> {
 async function openPublicationTab(page: Page, title: string): Promise<void> {
   await page.goto(`/exempelby/register?q=${encodeURIComponent(title.split(" ")[0] ?? title)}`);
   await page.getByRole("link", { name: title }).click();
-  await page.getByRole("link", { name: "Publicering" }).click();
+  await page.getByRole("link", { name: "Publicering", exact: true }).click();
   await expect(page).toHaveURL(/\?tab=publication$/);
 }
 
@@ -37,7 +37,7 @@ test.describe("publication and the public AI register", () => {
     await signIn(page, "editor@exempelby.example");
     await openPublicationTab(page, SPEECH);
     await expect(page.getByRole("heading", { name: "Ändrat sedan publicering" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Publicera" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Publicera", exact: true })).toHaveCount(0);
     await page.getByRole("button", { name: "Föreslå en ny version" }).click();
     await page.getByLabel("Anteckning till granskaren").fill("Sammanfattningen är uppdaterad efter piloten.");
     await page.getByRole("dialog").getByRole("button", { name: "Föreslå publicering" }).click();
@@ -49,8 +49,8 @@ test.describe("publication and the public AI register", () => {
       await openPublicationTab(admin, SPEECH);
       await expect(admin.getByText("Sammanfattningen är uppdaterad efter piloten.")).toBeVisible();
       await expect(admin.getByRole("heading", { name: "Så här ser allmänheten det" })).toBeVisible();
-      await admin.getByRole("button", { name: "Publicera" }).click();
-      await admin.getByRole("dialog").getByRole("button", { name: "Publicera" }).click();
+      await admin.getByRole("button", { name: "Publicera", exact: true }).click();
+      await admin.getByRole("dialog").getByRole("button", { name: "Publicera", exact: true }).click();
       await expect(admin.getByTestId("publication-state")).toHaveText("Publicerat");
       await expect(admin.getByText(/Version 2 publicerades/)).toBeVisible();
     });
@@ -92,8 +92,8 @@ test.describe("publication and the public AI register", () => {
     await page.getByRole("link", { name: "Redigera" }).click();
     await page.getByLabel(/^Kort sammanfattning för allmänheten/).fill("Chattboten svarar på frågor om förskola, avfall och parkering.");
     await page.getByRole("button", { name: "Spara ändringarna" }).click();
-    await page.getByRole("link", { name: "Publicering" }).click();
-    await expect(page.getByRole("alert").or(page.getByText("Uppgifterna nedan skiljer sig från den publicerade versionen.", { exact: false })).first()).toBeVisible();
+    await page.getByRole("link", { name: "Publicering", exact: true }).click();
+    await expect(page.getByText("Uppgifterna nedan skiljer sig från den publicerade versionen.", { exact: false })).toBeVisible();
     const changes = page.getByRole("table", { name: /Ändrade fält/ });
     await expect(changes.getByRole("row").filter({ hasText: "Kort sammanfattning för allmänheten" })).toContainText("förskola, avfall och parkering");
 
