@@ -122,7 +122,7 @@ export interface MappingSource {
   tags: string[];
   assessments: PublicAssessmentSummary[];
   procurementRoute: string | null;
-  /** Fields withheld from publication, with the reason shown to the public. */
+  /** Fields withheld from publication, with the reason (as a label) and the organisation's explanation. */
   withheld: Partial<Record<PublicFieldKey, { reason: string; explanation: string | null }>>;
 }
 
