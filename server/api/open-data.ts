@@ -112,7 +112,20 @@ export function clientKey(request: Request): string {
  * handler in a public-scope transaction (no organisation: only the public views answer),
  * then JSON with an ETag, or 304 when the client already has it.
  */
-export async function openApi(request: Request, options: OpenApiOptions, handler: (context: OpenContext) => Promise<OpenOutcome>): Promise<Response> {
+export function openApi(request: Request, options: OpenApiOptions, handler: (context: OpenContext) => Promise<OpenOutcome>): Promise<Response> {
+  return serve(request, options, (url, links) => inScope(options.db, {}, (tx) => handler({ tx, url, links })));
+}
+
+/** As openApi, for handlers that open their own short transactions (the streamed files). */
+export function openApiFile(
+  request: Request,
+  options: OpenApiOptions,
+  handler: (context: Omit<OpenContext, "tx">) => Promise<OpenOutcome>,
+): Promise<Response> {
+  return serve(request, options, (url, links) => handler({ url, links }));
+}
+
+async function serve(request: Request, options: OpenApiOptions, run: (url: URL, links: Links) => Promise<OpenOutcome>): Promise<Response> {
   const url = new URL(request.url);
   const limit = await inScope(options.db, {}, (tx) => consumeRateLimit(tx, clientKey(request), options.rateLimit ?? OPEN_API_RATE_LIMIT));
   const headers: Record<string, string> = { ...corsHeaders, ...rateLimitHeaders(limit) };
@@ -125,7 +138,7 @@ export async function openApi(request: Request, options: OpenApiOptions, handler
 
   let outcome: OpenOutcome;
   try {
-    outcome = await inScope(options.db, {}, (tx) => handler({ tx, url, links: { origin: url.origin } }));
+    outcome = await run(url, { origin: url.origin });
   } catch (error) {
     if (error instanceof RuleViolationError) {
       outcome = { kind: "problem", status: 400, title: "Bad request", errors: error.problems.map(({ field, message }) => ({ field, message })) };

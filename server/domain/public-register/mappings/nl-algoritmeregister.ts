@@ -6,6 +6,7 @@
  * the Dutch register itself does not offer yet (it accepts only "nld").
  */
 import { z } from "zod";
+import { openApiSchemas } from "../open-data/open-api-registry";
 import type { LifecycleStage, Sector, TemplateKind } from "../../../db/generated/enums";
 import {
   affectedGroupLabels,
@@ -123,7 +124,7 @@ export const nlAlgoritmeregisterRecord = z
     tags: z.string().max(2500).nullable(),
   })
   .strict()
-  .meta({ id: "NlAlgoritmeregisterRecord", description: "One use case in the Dutch algorithm register's publication standard 1.0." });
+  .meta({ description: "One use case in the Dutch algorithm register's publication standard 1.0." }).register(openApiSchemas, { id: "NlAlgoritmeregisterRecord" });
 export type NlAlgoritmeregisterRecord = z.infer<typeof nlAlgoritmeregisterRecord>;
 
 const labelsSv = <T extends string>(labels: Record<T, { sv: string }>, values: readonly T[]) =>

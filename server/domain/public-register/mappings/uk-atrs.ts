@@ -7,6 +7,7 @@
  * Fields Tillit does not record are null; they are listed on the API page.
  */
 import { z } from "zod";
+import { openApiSchemas } from "../open-data/open-api-registry";
 import type { LifecycleStage, TemplateKind } from "../../../db/generated/enums";
 import {
   acquisitionMethodLabels,
@@ -103,7 +104,7 @@ export const ukAtrsRecord = z
       .strict(),
   })
   .strict()
-  .meta({ id: "UkAtrsRecord", description: "One use case as a UK Algorithmic Transparency Recording Standard (v3.0) record, tiers 1 and 2." });
+  .meta({ description: "One use case as a UK Algorithmic Transparency Recording Standard (v3.0) record, tiers 1 and 2." }).register(openApiSchemas, { id: "UkAtrsRecord" });
 export type UkAtrsRecord = z.infer<typeof ukAtrsRecord>;
 
 export const ukAtrs: TargetFormat = {

@@ -6,6 +6,7 @@
  * independent review, monitoring, training, fail-safe, opt-out) are null.
  */
 import { z } from "zod";
+import { openApiSchemas } from "../open-data/open-api-registry";
 import type { AcquisitionMethod, LifecycleStage } from "../../../db/generated/enums";
 import en from "../../../i18n/messages/en.json";
 import { annexIIIAreaLabels, outputUseLabels, riskClassLabels } from "../../use-cases/labels";
@@ -67,7 +68,7 @@ export const usInventoryRecord = z
     human_alternative_opt_out: text,
   })
   .strict()
-  .meta({ id: "UsInventoryRecord", description: "One use case as a row of the US federal AI use-case inventory." });
+  .meta({ description: "One use case as a row of the US federal AI use-case inventory." }).register(openApiSchemas, { id: "UsInventoryRecord" });
 export type UsInventoryRecord = z.infer<typeof usInventoryRecord>;
 
 const notRecorded = { sv: "Registreras inte i Tillit.", en: "Not recorded in Tillit." };

@@ -4,6 +4,7 @@
  * so an unknown key can never leave) and generate the OpenAPI description (openapi.ts).
  */
 import { z } from "zod";
+import { openApiSchemas } from "./open-api-registry";
 import { AiTechnique, LifecycleStage, OrganisationKind, RiskClass, Sector } from "../../../db/generated/enums";
 import { publicRegisterFilters, publicRegisterPage } from "../schemas";
 import { publicUseCaseSnapshot } from "../snapshot";
@@ -52,7 +53,7 @@ export const problemDetails = z
     detail: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
-  .meta({ id: "Problem", description: "An error (RFC 9457 problem details)." });
+  .meta({ description: "An error (RFC 9457 problem details)." }).register(openApiSchemas, { id: "Problem" });
 
 export const openOrganisation = z
   .object({
@@ -68,12 +69,12 @@ export const openOrganisation = z
     links: z.object({ useCases: url }).strict(),
   })
   .strict()
-  .meta({ id: "Organisation" });
+  .register(openApiSchemas, { id: "Organisation" });
 
 export const openOrganisationList = z
   .object({ data: z.array(openOrganisation), total: z.number().int() })
   .strict()
-  .meta({ id: "OrganisationList" });
+  .register(openApiSchemas, { id: "OrganisationList" });
 
 export const openUseCaseSummary = z
   .object({
@@ -93,7 +94,7 @@ export const openUseCaseSummary = z
     links: z.object({ self: url, page: url }).strict(),
   })
   .strict()
-  .meta({ id: "UseCaseSummary" });
+  .register(openApiSchemas, { id: "UseCaseSummary" });
 
 const facetCount = <T extends z.ZodType>(value: T) => z.object({ value, count: z.number().int(), label: z.string().optional() }).strict();
 
@@ -118,17 +119,15 @@ export const openUseCaseList = z
       .meta({ description: "Counts per filter value, each with the other filters applied." }),
   })
   .strict()
-  .meta({ id: "UseCaseList" });
+  .register(openApiSchemas, { id: "UseCaseList" });
 
 export const openUseCaseSnapshot = publicUseCaseSnapshot.meta({
-  id: "UseCaseSnapshot",
-  description: "A published version of a use case: every public field. Withheld fields are null and listed, with reasons, in `withheld`.",
-});
+  description: "A published version of a use case: every public field. Withheld fields are null and listed, with reasons, in `withheld`.", }).register(openApiSchemas, { id: "UseCaseSnapshot" });
 
 export const openVersionEntry = z
   .object({ version: z.number().int().positive(), publishedAt: timestamp, supersededAt: timestamp.nullable(), links: z.object({ self: url }).strict() })
   .strict()
-  .meta({ id: "VersionEntry" });
+  .register(openApiSchemas, { id: "VersionEntry" });
 
 export const openUseCaseDetail = z
   .object({
@@ -149,7 +148,7 @@ export const openUseCaseDetail = z
       .strict(),
   })
   .strict()
-  .meta({ id: "UseCaseDetail" });
+  .register(openApiSchemas, { id: "UseCaseDetail" });
 
 export const openRetractedUseCase = z
   .object({
@@ -163,7 +162,7 @@ export const openRetractedUseCase = z
     retractionReason: z.string(),
   })
   .strict()
-  .meta({ id: "RetractedUseCase", description: "A use case the organisation has retracted: only its title and the public reason remain." });
+  .meta({ description: "A use case the organisation has retracted: only its title and the public reason remain." }).register(openApiSchemas, { id: "RetractedUseCase" });
 
 export const openUseCaseVersion = z
   .object({
@@ -174,7 +173,7 @@ export const openUseCaseVersion = z
     useCase: openUseCaseSnapshot,
   })
   .strict()
-  .meta({ id: "UseCaseVersion" });
+  .register(openApiSchemas, { id: "UseCaseVersion" });
 
 /** One line of the JSON Lines dump. */
 export const openDumpRecord = z
@@ -187,7 +186,7 @@ export const openDumpRecord = z
     useCase: openUseCaseSnapshot,
   })
   .strict()
-  .meta({ id: "DumpRecord", description: "One line of the JSON Lines dump: the current version of a published use case." });
+  .meta({ description: "One line of the JSON Lines dump: the current version of a published use case." }).register(openApiSchemas, { id: "DumpRecord" });
 
 /** Top-level keys allowed in each response, for the tests' allow-list. */
 export const responseKeys = {
@@ -195,3 +194,22 @@ export const responseKeys = {
   useCaseSummary: Object.keys(openUseCaseSummary.shape),
   useCaseDetail: Object.keys(openUseCaseDetail.shape),
 } as const;
+
+export const openDailyDumpList = z
+  .object({
+    data: z.array(
+      z
+        .object({
+          day: z.iso.date().meta({ description: "The day (Swedish time) the file was written." }),
+          format: z.enum(["csv", "jsonl"]),
+          recordCount: z.number().int(),
+          byteCount: z.number().int(),
+          sha256: z.string(),
+          completedAt: timestamp,
+          links: z.object({ self: url }).strict(),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .register(openApiSchemas, { id: "DailyDumpList" });
