@@ -6,6 +6,8 @@ import { organisationsRouter } from "./routers/organisations";
 import { useCaseFilesRouter } from "./routers/use-case-files";
 import { assessmentsRouter } from "./routers/assessments";
 import { procurementRouter } from "./routers/procurement";
+import { publicRegisterRouter } from "./routers/public-register";
+import { publicationRouter } from "./routers/publication";
 import { responsibilitiesRouter } from "./routers/responsibilities";
 import { suppliersRouter } from "./routers/suppliers";
 import { useCasesRouter } from "./routers/use-cases";
@@ -23,6 +25,8 @@ export const appRouter = router({
   procurement: procurementRouter,
   suppliers: suppliersRouter,
   responsibilities: responsibilitiesRouter,
+  publication: publicationRouter,
+  publicRegister: publicRegisterRouter,
 });
 
 export type AppRouter = typeof appRouter;

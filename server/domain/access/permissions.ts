@@ -26,6 +26,14 @@ const resources = {
   supplier: ["read", "create", "update"],
   /** Responsibility assignments and the value chain of a use case. */
   responsibility: ["read", "assign"],
+  /**
+   * The public register: `propose` asks for publication (or a new version) with a note and
+   * sets the withholding reasons; `publish` reviews and publishes a snapshot, or withdraws a
+   * proposal; `retract` takes a published use case off the register with a public reason.
+   */
+  publication: ["read", "propose", "publish", "retract"],
+  /** The inbox of errors and questions the public reported about published use cases. */
+  publicReport: ["read", "answer"],
 } as const;
 
 type Resources = typeof resources;
@@ -45,6 +53,7 @@ const everyMember: Permission[] = [
   "procurement.read",
   "supplier.read",
   "responsibility.read",
+  "publication.read",
 ];
 const registrar: Permission[] = [
   "useCase.create",
@@ -61,6 +70,9 @@ const registrar: Permission[] = [
   "supplier.create",
   "supplier.update",
   "responsibility.assign",
+  "publication.propose",
+  "publicReport.read",
+  "publicReport.answer",
 ];
 const reviewer: Permission[] = [
   "assessment.answer",
@@ -82,6 +94,8 @@ export const rolePermissions = {
     "member.update",
     "member.remove",
     "audit.read",
+    "publication.publish",
+    "publication.retract",
   ],
   EDITOR: [...everyMember, ...registrar],
   REVIEWER: [...everyMember, ...reviewer],

@@ -47,6 +47,16 @@ export const auditAction = z.enum([
   "responsibility.updated",
   "responsibility.flaggedForReassignment",
   "valueChain.updated",
+  "publication.proposed",
+  "publication.proposalWithdrawn",
+  "publication.published",
+  "publication.retracted",
+  "publication.withholdingReasonsChanged",
+  "publicReport.received",
+  "publicReport.assigned",
+  "publicReport.answered",
+  "publicReport.closed",
+  "publicReport.reopened",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 
@@ -61,6 +71,8 @@ export const auditEntityType = z.enum([
   "Supplier",
   "SupplierProduct",
   "Responsibility",
+  "UseCasePublication",
+  "PublicReport",
 ]);
 export type AuditEntityType = z.infer<typeof auditEntityType>;
 

@@ -115,9 +115,14 @@ export function snapshotFrom(sources: SnapshotSources): PublicUseCaseSnapshot {
 }
 
 /** Reads a use case's sources in the organisation's scoped transaction. */
-export async function loadSnapshotSources(tx: Transaction, organisationId: string, useCaseId: string): Promise<SnapshotSources> {
+export async function loadSnapshotSources(
+  tx: Transaction,
+  organisationId: string,
+  useCaseId: string,
+  options: { allowArchived?: boolean } = {},
+): Promise<SnapshotSources> {
   const row = await tx.useCase.findUnique({ where: { organisationId_id: { organisationId, id: useCaseId } } });
-  if (!row || row.archivedAt) throw new NotFoundError("Use case");
+  if (!row || (row.archivedAt && !options.allowArchived)) throw new NotFoundError("Use case");
   const organisation = await tx.organisation.findUniqueOrThrow({
     where: { id: organisationId },
     select: { id: true, slug: true, name: true, organisationNumber: true, kind: true, sector: true, websiteUrl: true, contactEmail: true },

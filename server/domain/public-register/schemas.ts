@@ -1,6 +1,8 @@
 /** Inputs of the public register: the list's filters (kept in the page's URL and the open API's query) and the report form. */
 import { z } from "zod";
-import { AiTechnique, LifecycleStage, OrganisationKind, RiskClass, Sector } from "../../db/generated/enums";
+import { AiTechnique, LifecycleStage, OrganisationKind, RiskClass, Sector, WithholdingReason } from "../../db/generated/enums";
+import { organisationSlugInput } from "../organisations/schemas";
+import { withholdableField } from "./snapshot";
 
 /** One value or several, as a URL query gives them (`?riskClass=HIGH_RISK&riskClass=MINIMAL`). */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
@@ -39,3 +41,24 @@ export const publicRegisterPage = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type PublicRegisterPageInput = z.output<typeof publicRegisterPage>;
+
+// --- The publication workflow (inside the organisation) ---------------------------------
+
+const useCaseRef = organisationSlugInput.extend({ useCaseId: z.uuid() });
+
+export const publicationPanelInput = useCaseRef;
+export const publishedVersionInput = useCaseRef.extend({ snapshotVersion: z.number().int().positive() });
+
+/** The publication's version the change was made on (0 before the first proposal). */
+const versioned = useCaseRef.extend({ version: z.number().int().min(0) });
+
+export const proposePublicationInput = versioned.extend({
+  note: z.string().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
+});
+export const publicationStepInput = versioned;
+export const retractPublicationInput = versioned.extend({
+  reason: z.string().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
+});
+export const setWithholdingReasonsInput = versioned.extend({
+  reasons: z.partialRecord(withholdableField, z.enum(WithholdingReason)),
+});
