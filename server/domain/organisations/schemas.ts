@@ -38,6 +38,8 @@ export const organisationFields = z.object({
   slug: organisationSlug,
   contactEmail: functionalMailbox.nullable().optional(),
   websiteUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).nullable().optional(),
+  /** The postal address, e.g. for the EU database registration of a high-risk system (AI Act Annex VIII C). */
+  postalAddress: z.string().trim().max(300, "must be at most 300 characters").nullable().optional(),
 });
 export type OrganisationFields = z.infer<typeof organisationFields>;
 
