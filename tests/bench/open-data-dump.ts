@@ -160,8 +160,6 @@ async function main(): Promise<void> {
           rows.push([String(size), what, (m.bytes / 2 ** 20).toFixed(1), (m.ms / 1000).toFixed(1), m.peakHeapMb.toFixed(1), m.peakRssMb.toFixed(0)]);
         row("dump.jsonl (live)", await consume(dumpStream(prisma, "jsonl")));
         row("dump.csv (live)", await consume(dumpStream(prisma, "csv")));
-        global.gc?.();
-        const heapBefore = process.memoryUsage().heapUsed;
         const writeStarted = performance.now();
         const daily = await dailyDump(prisma, "jsonl", { day: swedishDay() });
         rows.push([
@@ -169,7 +167,7 @@ async function main(): Promise<void> {
           "daily.jsonl written",
           ((daily?.byteCount ?? 0) / 2 ** 20).toFixed(1),
           ((performance.now() - writeStarted) / 1000).toFixed(1),
-          ((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(1) + " (after)",
+          "–",
           (process.memoryUsage().rss / 2 ** 20).toFixed(0),
         ]);
         if (daily) row("daily.jsonl served", await consume(dailyDumpStream(prisma, daily)));
