@@ -7,6 +7,7 @@ import { useCaseFilesRouter } from "./routers/use-case-files";
 import { assessmentsRouter } from "./routers/assessments";
 import { procurementRouter } from "./routers/procurement";
 import { publicRegisterRouter } from "./routers/public-register";
+import { publicReportsRouter } from "./routers/public-reports";
 import { publicationRouter } from "./routers/publication";
 import { responsibilitiesRouter } from "./routers/responsibilities";
 import { suppliersRouter } from "./routers/suppliers";
@@ -27,6 +28,7 @@ export const appRouter = router({
   responsibilities: responsibilitiesRouter,
   publication: publicationRouter,
   publicRegister: publicRegisterRouter,
+  publicReports: publicReportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -204,7 +204,8 @@ CREATE VIEW public_register_use_case WITH (security_barrier) AS
          s."title", s."organisationKind", s."sector",
          CASE WHEN s."retractedAt" IS NULL THEN s."snapshot" END AS "snapshot",
          s."lifecycleStage", s."riskClass", s."techniques", s."generativeAi", s."processesPersonalData",
-         s."completeness", s."searchDocument", s."firstPublishedAt", s."publishedAt",
+         s."completeness", CASE WHEN s."retractedAt" IS NULL THEN s."searchDocument" END AS "searchDocument",
+         s."firstPublishedAt", s."publishedAt",
          s."retractedAt", s."retractionReason"
   FROM "PublishedUseCaseSnapshot" s
   JOIN "Organisation" o ON o."id" = s."organisationId"

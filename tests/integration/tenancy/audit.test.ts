@@ -23,6 +23,8 @@ import { assignTestResponsibility } from "../../support/responsibilities";
 import { createTestSupplier } from "../../support/suppliers";
 import { registerFileUpload } from "../../support/use-case-files";
 import { createTestUseCase, sampleUseCaseFields } from "../../support/use-cases";
+import { changeFor, createPublishableUseCase, publishTestUseCase } from "../../support/publication";
+import { proposePublication } from "@/server/domain/public-register/service";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let world: TenancyWorld;
@@ -112,7 +114,138 @@ async function changeableAssignment() {
   return { useCase, assignment };
 }
 
+/** A publishable use case of organisation A, proposed for publication by its editor. */
+async function proposedUseCase() {
+  const { id } = await createPublishableUseCase(db.prisma, world.orgA, world.users.admin);
+  const proposed = await inScope(db.prisma, { organisationId: world.orgA.id }, (tx) =>
+    proposePublication(tx, changeFor(world.orgA, world.users.editor, "EDITOR"), { useCaseId: id, version: 0, note: "Klar" }),
+  );
+  return { organisationSlug: world.orgA.slug, useCaseId: id, version: proposed.version };
+}
+
+/** An open report from the public about a published use case of organisation A. */
+async function openReport(status: "OPEN" | "CLOSED" = "OPEN") {
+  const { useCaseId } = await publishTestUseCase(db.prisma, world.orgA, { editor: world.users.editor, admin: world.users.admin });
+  const report = await inScope(db.prisma, { organisationId: world.orgA.id }, (tx) =>
+    tx.publicReport.create({
+      data: { organisationId: world.orgA.id, useCaseId, snapshotVersion: 1, kind: "QUESTION", message: "Hur länge sparas uppgifterna?", status },
+    }),
+  );
+  return { organisationSlug: world.orgA.slug, id: report.id, version: report.version };
+}
+
 const expectations: Record<string, () => Promise<Expectation>> = {
+  "publication.propose": async () => {
+    const { useCase } = await changeableUseCase();
+    return {
+      async run(requestId) {
+        const caller = await callerFor(db.prisma, world.users.editor, requestId);
+        await caller.publication.propose({ organisationSlug: world.orgA.slug, useCaseId: useCase.id, version: 0, note: "Klar att publicera" });
+        return world.orgA.id;
+      },
+      action: "publication.proposed",
+      changes: { state: { before: "NONE", after: "PROPOSED" }, proposalNote: { before: null, after: "Klar att publicera" } },
+    };
+  },
+  "publication.setWithholdingReasons": async () => {
+    const { useCase } = await changeableUseCase();
+    return {
+      async run(requestId) {
+        const caller = await callerFor(db.prisma, world.users.editor, requestId);
+        await caller.publication.setWithholdingReasons({
+          organisationSlug: world.orgA.slug,
+          useCaseId: useCase.id,
+          version: 0,
+          reasons: { supplierName: "ONGOING_PROCUREMENT" },
+        });
+        return world.orgA.id;
+      },
+      action: "publication.withholdingReasonsChanged",
+      changes: { withholdingReasons: { before: {}, after: { supplierName: "ONGOING_PROCUREMENT" } } },
+    };
+  },
+  "publication.withdraw": async () => {
+    const target = await proposedUseCase();
+    return {
+      async run(requestId) {
+        await (await callerFor(db.prisma, world.users.admin, requestId)).publication.withdraw(target);
+        return world.orgA.id;
+      },
+      action: "publication.proposalWithdrawn",
+      changes: { state: { before: "PROPOSED", after: "NONE" } },
+    };
+  },
+  "publication.publish": async () => {
+    const target = await proposedUseCase();
+    return {
+      async run(requestId) {
+        await (await callerFor(db.prisma, world.users.admin, requestId)).publication.publish(target);
+        return world.orgA.id;
+      },
+      action: "publication.published",
+      changes: { state: { before: "PROPOSED", after: "PUBLISHED" }, publishedVersion: { before: null, after: 1 } },
+    };
+  },
+  "publication.retract": async () => {
+    const published = await publishTestUseCase(db.prisma, world.orgA, { editor: world.users.editor, admin: world.users.admin });
+    return {
+      async run(requestId) {
+        await (await callerFor(db.prisma, world.users.admin, requestId)).publication.retract({
+          organisationSlug: world.orgA.slug,
+          useCaseId: published.useCaseId,
+          version: published.publicationVersion,
+          reason: "Försöket avslutades.",
+        });
+        return world.orgA.id;
+      },
+      action: "publication.retracted",
+      changes: { state: { before: "PUBLISHED", after: "RETRACTED" }, retractionReason: { before: null, after: "Försöket avslutades." } },
+    };
+  },
+  "publicReports.assign": async () => {
+    const target = await openReport();
+    return {
+      async run(requestId) {
+        await (await callerFor(db.prisma, world.users.admin, requestId)).publicReports.assign({ ...target, assigneeId: world.users.editor.id });
+        return world.orgA.id;
+      },
+      action: "publicReport.assigned",
+      changes: { assigneeId: { before: null, after: world.users.editor.id } },
+    };
+  },
+  "publicReports.answer": async () => {
+    const target = await openReport();
+    return {
+      async run(requestId) {
+        await (await callerFor(db.prisma, world.users.editor, requestId)).publicReports.answer({ ...target, answer: "I tre månader.", emailSender: false });
+        return world.orgA.id;
+      },
+      action: "publicReport.answered",
+      changes: { status: { before: "OPEN", after: "ANSWERED" }, answer: { before: null, after: "I tre månader." } },
+    };
+  },
+  "publicReports.close": async () => {
+    const target = await openReport();
+    return {
+      async run(requestId) {
+        await (await callerFor(db.prisma, world.users.editor, requestId)).publicReports.close(target);
+        return world.orgA.id;
+      },
+      action: "publicReport.closed",
+      changes: { status: { before: "OPEN", after: "CLOSED" } },
+    };
+  },
+  "publicReports.reopen": async () => {
+    const target = await openReport("CLOSED");
+    return {
+      async run(requestId) {
+        await (await callerFor(db.prisma, world.users.editor, requestId)).publicReports.reopen(target);
+        return world.orgA.id;
+      },
+      action: "publicReport.reopened",
+      changes: { status: { before: "CLOSED", after: "OPEN" } },
+    };
+  },
   "assessments.setSharing": async () => {
     const { target } = await changeableAssessment("APPROVED");
     return {

@@ -11,6 +11,7 @@ import { createTestAssessment } from "../../support/assessments";
 import { createTestDecision } from "../../support/procurement";
 import { assignTestResponsibility } from "../../support/responsibilities";
 import { createTestUseCase } from "../../support/use-cases";
+import { publishTestUseCase } from "../../support/publication";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let world: TenancyWorld;
@@ -39,9 +40,23 @@ beforeAll(async () => {
       tx.valueChainParty.create({ data: { organisationId: organisation.id, useCaseId, role: "PROVIDER", holderKind: "OTHER_ORGANISATION", holderName: "Inera AB" } }),
     );
   }
+  // Published snapshots, their publication and a report from the public, of both.
+  for (const [organisation, by] of [
+    [world.orgA, world.users.admin],
+    [world.orgB, world.users.outsider],
+  ] as const) {
+    const { useCaseId } = await publishTestUseCase(db.prisma, organisation, { editor: by, admin: by });
+    await inScope(db.prisma, { organisationId: organisation.id }, (tx) =>
+      tx.publicReport.create({ data: { organisationId: organisation.id, useCaseId, snapshotVersion: 1, kind: "ERROR", message: "Fel adress på sidan." } }),
+    );
+  }
+  // Tables only: the public register's views (owned by tillit_public_reader) are the one
+  // deliberate cross-organisation read, tested in tests/integration/public-register.
   const rows = await db.prisma.$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.columns
-    WHERE table_schema = 'public' AND column_name = 'organisationId' ORDER BY table_name`;
+    SELECT c.table_name FROM information_schema.columns c
+    JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+    WHERE c.table_schema = 'public' AND c.column_name = 'organisationId' AND t.table_type = 'BASE TABLE'
+    ORDER BY c.table_name`;
   tenantTables = rows.map((row) => row.table_name);
 });
 afterAll(async () => db?.close());
@@ -69,6 +84,9 @@ describe("row-level security", () => {
         "ProcurementRequirement",
         "Responsibility",
         "ValueChainParty",
+        "UseCasePublication",
+        "PublishedUseCaseSnapshot",
+        "PublicReport",
       ]),
     );
   });

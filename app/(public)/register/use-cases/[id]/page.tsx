@@ -5,10 +5,18 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { loadPublicUseCase, loadPublicUseCaseVersion } from "@/components/public-register/load";
 import { PublicNav } from "@/components/public-register/public-nav";
 import { PublicUseCaseBody } from "@/components/public-register/public-use-case-body";
+import { ReportForm } from "@/components/public-register/report-form";
+import { reportFormToken } from "@/server/api/public-report";
+import { sendPublicReport } from "./actions";
 import { Alert } from "@/components/ui/alert";
 import { dateFormat, dateTimeFormat } from "@/components/ui/format";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string | string[] }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ version?: string | string[]; report?: string | string[]; field?: string | string[] }>;
+};
+
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 100) : null);
 
 function requestedVersion(raw: string | string[] | undefined): number | null {
   return typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : null;
@@ -28,7 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PublicUseCasePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const version = requestedVersion((await searchParams).version);
+  const query = await searchParams;
+  const version = requestedVersion(query.version);
   const t = await getTranslations("PublicRegister");
   const format = await getFormatter();
   const view = await loadPublicUseCase(id);
@@ -60,6 +69,15 @@ export default async function PublicUseCasePage({ params, searchParams }: Props)
   if (version !== null && version !== view.version && !older) notFound();
   const shown = older ?? { version: view.version, publishedAt: view.publishedAt, snapshot: view.snapshot };
   const when = (value: Date | string) => format.dateTime(new Date(value), dateFormat);
+  const median = view.reports.medianResponseSeconds;
+  const medianText =
+    median === null
+      ? null
+      : median < 3600
+        ? t("reports.minutes", { count: Math.max(1, Math.round(median / 60)) })
+        : median < 2 * 86_400
+          ? t("reports.hours", { count: Math.round(median / 3600) })
+          : t("reports.days", { count: Math.round(median / 86_400) });
 
   return (
     <>
@@ -110,6 +128,22 @@ export default async function PublicUseCasePage({ params, searchParams }: Props)
             </ul>
           </section>
         ) : null}
+        <section aria-labelledby="report-statistics" className="flex flex-col gap-1">
+          <h2 id="report-statistics" className="text-xl font-semibold text-brand-900">
+            {t("reports.statsHeading")}
+          </h2>
+          <p data-testid="report-statistics">
+            {t("reports.stats", { open: view.reports.openCount, answered: view.reports.answeredCount })}{" "}
+            {medianText ? t("reports.median", { time: medianText }) : null}
+          </p>
+        </section>
+        <ReportForm
+          useCaseId={id}
+          organisationName={view.snapshot.organisation.name}
+          token={reportFormToken(id)}
+          action={sendPublicReport}
+          outcome={{ report: single(query.report), field: single(query.field) }}
+        />
       </article>
     </>
   );
