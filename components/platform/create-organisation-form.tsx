@@ -47,7 +47,7 @@ export function CreateOrganisationForm() {
   const create = useMutation(trpc.organisations.create.mutationOptions());
   const form = useForm<CreateValues, unknown, z.output<typeof createOrganisationInput>>({
     resolver: zodResolver(createOrganisationInput),
-    defaultValues: { name: "", organisationNumber: "", slug: "", contactEmail: null, websiteUrl: null, firstAdminEmail: "" },
+    defaultValues: { name: "", organisationNumber: "", slug: "", contactEmail: null, websiteUrl: null, postalAddress: null, firstAdminEmail: "" },
     mode: "onTouched",
   });
   const { errors, submitCount, isSubmitting } = form.formState;
@@ -94,6 +94,7 @@ export function CreateOrganisationForm() {
             slug: form.register("slug"),
             contactEmail: form.register("contactEmail", { setValueAs: blankAsNull }),
             websiteUrl: form.register("websiteUrl", { setValueAs: blankAsNull }),
+              postalAddress: form.register("postalAddress", { setValueAs: blankAsNull }),
           }}
         />
         <Field

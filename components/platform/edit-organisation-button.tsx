@@ -54,6 +54,7 @@ export function EditOrganisationButton({ organisation }: { organisation: Organis
     slug: organisation.slug,
     contactEmail: organisation.contactEmail,
     websiteUrl: organisation.websiteUrl,
+    postalAddress: organisation.postalAddress,
   };
   const form = useForm<UpdateValues, unknown, z.output<typeof updateOrganisationInput>>({
     resolver: zodResolver(updateOrganisationInput),
@@ -139,6 +140,7 @@ export function EditOrganisationButton({ organisation }: { organisation: Organis
               slug: form.register("slug"),
               contactEmail: form.register("contactEmail", { setValueAs: blankAsNull }),
               websiteUrl: form.register("websiteUrl", { setValueAs: blankAsNull }),
+              postalAddress: form.register("postalAddress", { setValueAs: blankAsNull }),
             }}
           />
           <div className="flex flex-wrap justify-end gap-2">

@@ -15,6 +15,7 @@ export const organisationFieldNames = [
   "slug",
   "contactEmail",
   "websiteUrl",
+  "postalAddress",
 ] as const;
 export type OrganisationFieldName = (typeof organisationFieldNames)[number];
 
@@ -32,6 +33,7 @@ export function useOrganisationFieldMessages(): Record<OrganisationFieldName, st
     slug: t("slugInvalid"),
     contactEmail: t("contactEmailInvalid"),
     websiteUrl: t("websiteUrlInvalid"),
+    postalAddress: t("postalAddressInvalid"),
   };
 }
 
@@ -89,6 +91,9 @@ export function OrganisationFieldset({
       </Field>
       <Field id={ids.websiteUrl} label={`${t("websiteUrl")} (${optional})`} hint={t("websiteUrlHint")} error={errors.websiteUrl}>
         {(control) => <Input type="url" autoComplete="off" {...control} {...registered.websiteUrl} />}
+      </Field>
+      <Field id={ids.postalAddress} label={`${t("postalAddress")} (${optional})`} hint={t("postalAddressHint")} error={errors.postalAddress}>
+        {(control) => <Input autoComplete="off" {...control} {...registered.postalAddress} />}
       </Field>
     </div>
   );

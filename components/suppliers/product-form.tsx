@@ -18,7 +18,7 @@ import { countryName, countryOptions } from "@/server/domain/suppliers/countries
 import { productFields, type ProductFields, type ProductFieldsInput } from "@/server/domain/suppliers/schemas";
 
 type Values = ProductFieldsInput;
-const fieldNames = ["name", "modelProvider", "model", "hostingLocations", "certifications"] as const;
+const fieldNames = ["name", "modelProvider", "model", "euDatabaseRegistrationNumber", "hostingLocations", "certifications"] as const;
 type Name = (typeof fieldNames)[number];
 
 export interface EditedProduct {
@@ -27,6 +27,7 @@ export interface EditedProduct {
   name: string;
   modelProvider: string | null;
   model: string | null;
+  euDatabaseRegistrationNumber: string | null;
   hostingLocations: string[];
   certifications: string[];
 }
@@ -72,6 +73,7 @@ export function ProductForm({
       name: product?.name ?? "",
       modelProvider: product?.modelProvider ?? "",
       model: product?.model ?? "",
+      euDatabaseRegistrationNumber: product?.euDatabaseRegistrationNumber ?? "",
       hostingLocations: product?.hostingLocations ?? [],
       certifications: product?.certifications ?? [],
     },
@@ -84,6 +86,7 @@ export function ProductForm({
     name: t("errors.name"),
     modelProvider: t("errors.text"),
     model: t("errors.text"),
+    euDatabaseRegistrationNumber: t("errors.text"),
     hostingLocations: t("errors.hostingLocations"),
     certifications: t("errors.certifications"),
   };
@@ -143,6 +146,14 @@ export function ProductForm({
       </Field>
       <Field id={fieldId("model")} label={t("model")} hint={t("modelHint")} error={errorOf("model")}>
         {(control) => <Input {...control} {...form.register("model")} />}
+      </Field>
+      <Field
+        id={fieldId("euDatabaseRegistrationNumber")}
+        label={t("euDatabaseRegistrationNumber")}
+        hint={t("euDatabaseRegistrationNumberHint")}
+        error={errorOf("euDatabaseRegistrationNumber")}
+      >
+        {(control) => <Input {...control} {...form.register("euDatabaseRegistrationNumber")} />}
       </Field>
       <Controller
         control={form.control}

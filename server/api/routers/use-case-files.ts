@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "../../domain/schema-parts";
+import { euDatabaseRegistration } from "../../domain/use-cases/eu-database";
 import { exportRecords } from "../../domain/use-cases/export";
 import { importUseCases, MAX_IMPORT_BYTES, type ParsedImport, parseUseCaseFile } from "../../domain/use-cases/import";
 import { useCaseListFilters } from "../../domain/use-cases/schemas";
@@ -47,4 +48,9 @@ export const useCaseFilesRouter = router({
   exportRecords: orgProcedure("useCase.read")
     .input(z.object({ filters: useCaseListFilters.prefault({}) }))
     .query(({ ctx, input }) => exportRecords(ctx.tx, ctx.organisation.id, input.filters)),
+
+  /** The EU database registration (AI Act Annex VIII C) filled from the record: for those who prepare it. */
+  euDatabaseRegistration: orgProcedure("useCase.update")
+    .input(z.object({ useCaseId: z.uuid() }))
+    .query(({ ctx, input }) => euDatabaseRegistration(ctx.tx, ctx.organisation.id, input.useCaseId)),
 });

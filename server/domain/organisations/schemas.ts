@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, rowVersion, text } from "../schema-parts";
+import { httpUrl, optionalText, rowVersion, text } from "../schema-parts";
 import { OrganisationKind, Sector } from "../../db/generated/enums";
 import { normaliseOrganisationNumber } from "./organisation-number";
 
@@ -37,6 +37,8 @@ export const organisationFields = z.object({
   slug: organisationSlug,
   contactEmail: functionalMailbox.nullable().optional(),
   websiteUrl: httpUrl().nullable().optional(),
+  /** The postal address, e.g. for the EU database registration of a high-risk system (AI Act Annex VIII C). */
+  postalAddress: optionalText(300),
 });
 export type OrganisationFields = z.infer<typeof organisationFields>;
 

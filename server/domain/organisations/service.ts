@@ -16,6 +16,7 @@ export interface OrganisationView {
   sector: Sector;
   contactEmail: string | null;
   websiteUrl: string | null;
+  postalAddress: string | null;
   version: number;
 }
 
@@ -28,6 +29,7 @@ const organisationSelect = {
   sector: true,
   contactEmail: true,
   websiteUrl: true,
+  postalAddress: true,
   version: true,
 } as const;
 
@@ -82,6 +84,7 @@ function snapshot(fields: OrganisationFields) {
     slug: fields.slug,
     contactEmail: fields.contactEmail ?? null,
     websiteUrl: fields.websiteUrl ?? null,
+    postalAddress: fields.postalAddress ?? null,
   };
 }
 

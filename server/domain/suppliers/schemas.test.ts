@@ -28,6 +28,7 @@ describe("supplier schemas", () => {
       name: "Kommunchatt",
       modelProvider: null,
       model: null,
+      euDatabaseRegistrationNumber: null,
       hostingLocations: ["SE", "IE"],
       certifications: ["ISO 27001"],
     });

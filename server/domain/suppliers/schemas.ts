@@ -59,6 +59,8 @@ export const productFields = z.object({
   /** Who makes the AI model (the supplier itself or another company). */
   modelProvider: optionalText(200),
   model: optionalText(200),
+  /** The provider's registration number of the system in the EU database (AI Act Art. 49, Annex VIII), for high-risk systems. */
+  euDatabaseRegistrationNumber: optionalText(100),
   hostingLocations: z
     .array(countryCode)
     .max(30, "at most 30 countries")

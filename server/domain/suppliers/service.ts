@@ -56,6 +56,7 @@ export interface ProductView {
   name: string;
   modelProvider: string | null;
   model: string | null;
+  euDatabaseRegistrationNumber: string | null;
   hostingLocations: string[];
   certifications: string[];
   version: number;
@@ -79,6 +80,7 @@ function productView(row: SupplierProduct, organisationId: string | null): Produ
     name: row.name,
     modelProvider: row.modelProvider,
     model: row.model,
+    euDatabaseRegistrationNumber: row.euDatabaseRegistrationNumber,
     hostingLocations: row.hostingLocations,
     certifications: row.certifications,
     version: row.version,
@@ -91,12 +93,13 @@ function supplierSnapshot(row: Pick<Supplier, "name" | "country" | "organisation
 }
 
 function productSnapshot(
-  row: Pick<SupplierProduct, "name" | "modelProvider" | "model" | "hostingLocations" | "certifications">,
+  row: Pick<SupplierProduct, "name" | "modelProvider" | "model" | "euDatabaseRegistrationNumber" | "hostingLocations" | "certifications">,
 ): Record<string, unknown> {
   return {
     name: row.name,
     modelProvider: row.modelProvider,
     model: row.model,
+    euDatabaseRegistrationNumber: row.euDatabaseRegistrationNumber,
     hostingLocations: row.hostingLocations,
     certifications: row.certifications,
   };

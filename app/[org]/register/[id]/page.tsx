@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { UseCaseAssessmentsTab } from "@/components/assessments/use-case-tab/use-case-assessments";
 import { loadOrNavigate } from "@/components/trpc/server";
@@ -75,7 +76,16 @@ export default async function UseCasePage({ params, searchParams }: Props) {
           members={(members ?? []).map((member) => ({ id: member.userId, name: member.name }))}
         />
       ) : (
-        <UseCaseOverview useCase={useCase} />
+        <>
+          {useCase.riskClass === "HIGH_RISK" && allowed.edit ? (
+            <p className="mb-4">
+              <Link href={`/${org}/register/${useCase.id}/eu-database`} className="text-brand-700 underline">
+                {(await getTranslations("EuDatabase"))("link")}
+              </Link>
+            </p>
+          ) : null}
+          <UseCaseOverview useCase={useCase} />
+        </>
       )}
     </UseCaseView>
   );

@@ -69,6 +69,8 @@ export default async function ProductPage({ params }: Props) {
           <dd>{product.modelProvider ?? missing}</dd>
           <dt className="font-medium">{t("model")}</dt>
           <dd>{product.model ?? missing}</dd>
+          <dt className="font-medium">{t("euDatabaseRegistrationNumber")}</dt>
+          <dd>{product.euDatabaseRegistrationNumber ?? missing}</dd>
           <dt className="font-medium">{t("hostingLocations")}</dt>
           <dd>{product.hostingLocations.length > 0 ? product.hostingLocations.map((code) => countryName(code, locale)).join(", ") : missing}</dd>
           <dt className="font-medium">{t("certifications")}</dt>
@@ -95,6 +97,7 @@ export default async function ProductPage({ params }: Props) {
               name: product.name,
               modelProvider: product.modelProvider,
               model: product.model,
+              euDatabaseRegistrationNumber: product.euDatabaseRegistrationNumber,
               hostingLocations: product.hostingLocations,
               certifications: product.certifications,
             }}
