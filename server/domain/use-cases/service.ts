@@ -258,3 +258,26 @@ export async function deleteUseCase(
     after: null,
   });
 }
+
+/**
+ * Shares the use case with DIGG's oversight, or stops sharing it: a shared record is shown
+ * there record by record and no longer counts towards the small-group rule. Its own change,
+ * audited on its own, so the choice never rides along with an edit of the fields.
+ */
+export async function setSharedWithOversight(
+  tx: Transaction,
+  change: OrganisationChange,
+  input: { id: string; version: number; shared: boolean },
+): Promise<UseCaseRecord> {
+  const row = await loadCurrent(tx, change.organisationId, input.id, input.version);
+  const updated = await updateAtVersion(tx, change, row, { sharedWithOversight: input.shared });
+  await recordAudit(tx, change, {
+    organisationId: change.organisationId,
+    entityType: ENTITY,
+    entityId: row.id,
+    action: "useCase.oversightSharingChanged",
+    before: { sharedWithOversight: row.sharedWithOversight },
+    after: { sharedWithOversight: updated.sharedWithOversight },
+  });
+  return toRecord(updated);
+}
