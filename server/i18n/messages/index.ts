@@ -14,6 +14,7 @@ export const messageAreas = [
   "procurement",
   "suppliers",
   "responsibilities",
+  "overview",
 ] as const;
 
 /** The one namespace every area may add to (its own sub-objects only). */
