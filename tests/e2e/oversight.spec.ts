@@ -10,7 +10,7 @@ test.describe("cross-sector overview", () => {
     await page.getByRole("button", { name: "Logga in" }).click();
     await page.getByRole("link", { name: "Sektorsöversikt" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Sektorsövergripande översikt" })).toBeVisible();
-    const byKind = page.getByRole("table", { name: "Per typ av organisation" });
+    const byKind = page.getByRole("table", { name: "Organisationer och register per typ av organisation" });
     await expect(byKind.getByRole("row", { name: /Kommun\s+1/ })).toBeVisible();
     await expect(byKind.getByRole("row", { name: /Statlig myndighet\s+1/ })).toBeVisible();
   });

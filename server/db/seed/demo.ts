@@ -21,6 +21,7 @@ import { syncDemoProcurement } from "./demo-procurement";
 import { syncDemoResponsibilities } from "./demo-responsibilities";
 import { syncDemoSuppliers } from "./demo-suppliers";
 import { DEMO_USE_CASES } from "./demo-use-cases";
+import { syncDemoOversightSharing } from "./demo-oversight";
 
 /** Long, not a common password, and printed for anyone running the demo. */
 export const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -209,6 +210,7 @@ async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> 
     changes += await syncDemoProcurement(tx, organisationId, userIds);
     const useCases = await tx.useCase.findMany({ where: { organisationId }, select: { id: true, title: true } });
     changes += await syncDemoResponsibilities(tx, organisationId, new Map(useCases.map((u) => [u.title, u.id])), userIds);
+    changes += await syncDemoOversightSharing(tx, organisationId, slug);
   }
   return changes;
 }

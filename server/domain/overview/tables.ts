@@ -254,7 +254,9 @@ function headerLines(table: OverviewTable, overview: Pick<OversightOverview, "as
   const filters = [
     overview.filters.kind ? `${m.kind}: ${valueLabel("kind", overview.filters.kind, locale)}` : null,
     overview.filters.sector ? `${m.sector}: ${valueLabel("sector", overview.filters.sector, locale)}` : null,
-    overview.organisation ? `${m.organisation}: ${overview.organisation.name}` : null,
+    overview.organisation || overview.filters.organisation
+      ? `${m.organisation}: ${overview.organisation?.name ?? overview.filters.organisation}`
+      : null,
   ].filter((entry): entry is string => entry !== null);
   const time = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(overview.asOf);
   return [
