@@ -29,12 +29,17 @@ CREATE POLICY oversight_read ON "AssessmentAnswer" FOR SELECT TO tillit_oversigh
 CREATE POLICY oversight_read ON "Responsibility" FOR SELECT TO tillit_oversight_reader USING (true);
 CREATE POLICY oversight_read ON "ProcurementDecision" FOR SELECT TO tillit_oversight_reader USING (true);
 
+-- The reader's views live in a schema of their own that only the reader may use: the app role
+-- cannot even name them. The functions (in public, where the app calls them) read them.
+CREATE SCHEMA oversight AUTHORIZATION tillit_oversight_reader;
+REVOKE ALL ON SCHEMA oversight FROM PUBLIC;
+
 -- A new owner needs CREATE on the schema at the moment of the change; it keeps none after.
 GRANT CREATE ON SCHEMA public TO tillit_oversight_reader;
 
 -- The use cases oversight counts (not archived), with their organisation's kind and sector
 -- and whether the organisation disclosed the record (shared with oversight).
-CREATE VIEW oversight_use_case AS
+CREATE VIEW oversight.use_case AS
   SELECT u."organisationId", o."kind"::text AS "kind", o."sector"::text AS "sector", u."id",
          u."lifecycleStage", u."riskClass", u."techniques", u."hosting", u."dataLeavesEea", u."personalData",
          u."annexIIIArea", u."annexI", u."friaRequired", u."outputUse", u."acquisitionMethod", u."createdAt",
@@ -52,9 +57,9 @@ CREATE VIEW oversight_use_case AS
   WHERE u."archivedAt" IS NULL;
 
 -- One row per use case and each value it has in each dimension the overview breaks down by.
-CREATE VIEW oversight_use_case_dimension AS
+CREATE VIEW oversight.use_case_dimension AS
   SELECT b.*, d."dimension", d."value"
-  FROM oversight_use_case b
+  FROM oversight.use_case b
   CROSS JOIN LATERAL (
     SELECT 'all'::text AS "dimension", 'all'::text AS "value"
     UNION ALL SELECT 'kind', b."kind"
@@ -85,7 +90,7 @@ CREATE FUNCTION oversight_breakdown(p_kind text, p_sector text, p_organisation u
     SELECT d."dimension", d."value", count(*)::int AS n, count(DISTINCT d."organisationId")::int AS orgs,
            sum(d."filledFields")::int AS filled,
            count(DISTINCT d."organisationId") FILTER (WHERE NOT d."disclosed") AS hidden
-    FROM oversight_use_case_dimension d
+    FROM oversight.use_case_dimension d
     WHERE (p_kind IS NULL OR d."kind" = p_kind) AND (p_sector IS NULL OR d."sector" = p_sector)
       AND (p_organisation IS NULL OR d."organisationId" = p_organisation)
     GROUP BY d."dimension", d."value"
@@ -108,7 +113,7 @@ CREATE FUNCTION oversight_register_keepers(p_kind text, p_sector text, p_organis
     FROM "Organisation" o
     LEFT JOIN LATERAL (
       SELECT count(*) AS n, count(*) FILTER (WHERE u."disclosed") AS disclosed
-      FROM oversight_use_case u WHERE u."organisationId" = o."id"
+      FROM oversight.use_case u WHERE u."organisationId" = o."id"
     ) s ON true
     WHERE (p_kind IS NULL OR o."kind"::text = p_kind) AND (p_sector IS NULL OR o."sector"::text = p_sector)
       AND (p_organisation IS NULL OR o."id" = p_organisation)
@@ -118,14 +123,14 @@ $$;
 
 -- The templates a use case needs (the rules of server/domain/assessments/gaps.ts), and
 -- whether each has an approved version in force.
-CREATE VIEW oversight_template_need AS
+CREATE VIEW oversight.template_need AS
   SELECT b.*, needed."kind" AS "templateKind",
          EXISTS (
            SELECT 1 FROM "Assessment" a
            WHERE a."organisationId" = b."organisationId" AND a."useCaseId" = b."id"
              AND a."templateKind" = needed."kind" AND a."status" = 'APPROVED' AND a."supersededAt" IS NULL
          ) AS "covered"
-  FROM oversight_use_case b
+  FROM oversight.use_case b
   CROSS JOIN LATERAL (
     SELECT 'AI_ACT_CLASSIFICATION'::"TemplateKind" AS "kind"
     UNION ALL SELECT 'TRUST_MODEL'::"TemplateKind"
@@ -147,7 +152,7 @@ CREATE FUNCTION oversight_assessment_coverage(p_kind text, p_sector text, p_orga
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   WITH need AS (
     SELECT n.*, p."population"
-    FROM oversight_template_need n
+    FROM oversight.template_need n
     CROSS JOIN LATERAL (
       SELECT 'HIGH_RISK'::text AS "population" WHERE n."riskClass" = 'HIGH_RISK'
       UNION ALL SELECT 'PERSONAL_DATA'
@@ -179,7 +184,7 @@ CREATE FUNCTION oversight_ai_act_readiness(p_kind text, p_sector text, p_organis
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   WITH high AS (
     SELECT b.*, CASE WHEN b."annexI" THEN 'high_risk_annex_i' ELSE 'high_risk_annex_iii' END AS "milestone"
-    FROM oversight_use_case b
+    FROM oversight.use_case b
     WHERE b."riskClass" = 'HIGH_RISK' AND b."lifecycleStage" <> 'RETIRED'
       AND (p_kind IS NULL OR b."kind" = p_kind) AND (p_sector IS NULL OR b."sector" = p_sector)
       AND (p_organisation IS NULL OR b."organisationId" = p_organisation)
@@ -227,7 +232,7 @@ CREATE FUNCTION oversight_responsibility_gaps(p_kind text, p_sector text, p_orga
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   WITH missing AS (
     SELECT b."organisationId", b."id", b."sector", b."disclosed", needed."role"::text AS "role"
-    FROM oversight_use_case b
+    FROM oversight.use_case b
     CROSS JOIN LATERAL (
       SELECT 'ACCOUNTABLE_OWNER'::"ResponsibilityRole" AS "role"
       UNION ALL SELECT 'DATA_PROTECTION_OFFICER'::"ResponsibilityRole"
@@ -269,7 +274,7 @@ CREATE FUNCTION oversight_suppliers(p_kind text, p_sector text, p_organisation u
            count(DISTINCT b."organisationId")::int AS orgs, count(DISTINCT b."id")::int AS n,
            count(DISTINCT b."organisationId") FILTER (WHERE NOT b."disclosed") AS hidden
     FROM "ProcurementDecision" d
-    JOIN oversight_use_case b ON b."organisationId" = d."organisationId" AND b."id" = d."useCaseId"
+    JOIN oversight.use_case b ON b."organisationId" = d."organisationId" AND b."id" = d."useCaseId"
     JOIN "Supplier" s ON s."id" = d."supplierId"
     LEFT JOIN "SupplierProduct" p ON p."id" = d."productId"
     WHERE d."status" IN ('PLANNED', 'APPROVED')
@@ -291,7 +296,7 @@ CREATE FUNCTION oversight_trends(p_kind text, p_sector text, p_organisation uuid
     FROM generate_series(date_trunc('month', current_date) - make_interval(months => p_months - 1),
                          date_trunc('month', current_date), interval '1 month') m
   ), base AS (
-    SELECT * FROM oversight_use_case b
+    SELECT * FROM oversight.use_case b
     WHERE (p_kind IS NULL OR b."kind" = p_kind) AND (p_sector IS NULL OR b."sector" = p_sector)
       AND (p_organisation IS NULL OR b."organisationId" = p_organisation)
   ), facts AS (
@@ -324,7 +329,7 @@ CREATE FUNCTION oversight_figure_organisations(p_kind text, p_sector text, p_org
   RETURNS TABLE ("slug" text, "name" text, "kind" text, "sector" text, "disclosedUseCases" integer)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   SELECT o."slug", o."name", o."kind"::text, o."sector"::text, count(*)::int
-  FROM oversight_use_case_dimension d JOIN "Organisation" o ON o."id" = d."organisationId"
+  FROM oversight.use_case_dimension d JOIN "Organisation" o ON o."id" = d."organisationId"
   WHERE d."disclosed" AND d."dimension" = p_dimension AND d."value" = p_value
     AND (p_kind IS NULL OR d."kind" = p_kind) AND (p_sector IS NULL OR d."sector" = p_sector)
     AND (p_organisation IS NULL OR d."organisationId" = p_organisation)
@@ -345,15 +350,15 @@ CREATE FUNCTION oversight_disclosed_use_cases(p_kind text, p_sector text, p_orga
     AND (p_kind IS NULL OR o."kind"::text = p_kind) AND (p_sector IS NULL OR o."sector"::text = p_sector)
     AND (p_organisation IS NULL OR u."organisationId" = p_organisation)
     AND (p_dimension IS NULL OR EXISTS (
-      SELECT 1 FROM oversight_use_case_dimension d
+      SELECT 1 FROM oversight.use_case_dimension d
       WHERE d."organisationId" = u."organisationId" AND d."id" = u."id" AND d."dimension" = p_dimension AND d."value" = p_value))
   ORDER BY o."name", u."reference"
   LIMIT p_limit;
 $$;
 
-ALTER VIEW oversight_use_case OWNER TO tillit_oversight_reader;
-ALTER VIEW oversight_use_case_dimension OWNER TO tillit_oversight_reader;
-ALTER VIEW oversight_template_need OWNER TO tillit_oversight_reader;
+ALTER VIEW oversight.use_case OWNER TO tillit_oversight_reader;
+ALTER VIEW oversight.use_case_dimension OWNER TO tillit_oversight_reader;
+ALTER VIEW oversight.template_need OWNER TO tillit_oversight_reader;
 ALTER FUNCTION oversight_breakdown(text, text, uuid) OWNER TO tillit_oversight_reader;
 ALTER FUNCTION oversight_register_keepers(text, text, uuid) OWNER TO tillit_oversight_reader;
 ALTER FUNCTION oversight_assessment_coverage(text, text, uuid) OWNER TO tillit_oversight_reader;
@@ -365,7 +370,7 @@ ALTER FUNCTION oversight_figure_organisations(text, text, uuid, text, text) OWNE
 ALTER FUNCTION oversight_disclosed_use_cases(text, text, uuid, text, text, integer) OWNER TO tillit_oversight_reader;
 REVOKE CREATE ON SCHEMA public FROM tillit_oversight_reader;
 
-REVOKE ALL ON oversight_use_case, oversight_use_case_dimension, oversight_template_need FROM PUBLIC;
+REVOKE ALL ON oversight.use_case, oversight.use_case_dimension, oversight.template_need FROM PUBLIC;
 REVOKE ALL ON FUNCTION oversight_breakdown(text, text, uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION oversight_register_keepers(text, text, uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION oversight_assessment_coverage(text, text, uuid) FROM PUBLIC;

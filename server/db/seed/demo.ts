@@ -210,7 +210,8 @@ async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> 
     changes += await syncDemoProcurement(tx, organisationId, userIds);
     const useCases = await tx.useCase.findMany({ where: { organisationId }, select: { id: true, title: true } });
     changes += await syncDemoResponsibilities(tx, organisationId, new Map(useCases.map((u) => [u.title, u.id])), userIds);
-    changes += await syncDemoOversightSharing(tx, organisationId, slug);
+    // Sharing is a flag on use cases already counted above, so it adds no changes of its own.
+    await syncDemoOversightSharing(tx, organisationId, slug);
   }
   return changes;
 }

@@ -30,7 +30,8 @@ const isEmpty = (value: unknown) =>
  * what someone actually filled in or cleared.
  */
 function auditSnapshot(record: UseCaseRecord): Record<string, unknown> {
-  const { id: _id, organisationId: _org, version: _version, createdAt: _c, updatedAt: _u, ...fields } = record;
+  // Sharing with oversight is audited by its own action (setSharedWithOversight), not as a field.
+  const { id: _id, organisationId: _org, version: _version, createdAt: _c, updatedAt: _u, sharedWithOversight: _shared, ...fields } = record;
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => !isEmpty(value)));
 }
 

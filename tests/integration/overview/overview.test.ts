@@ -324,9 +324,9 @@ describe("what oversight can reach", () => {
     }
   });
 
-  it("cannot be read around: the app role can execute the functions but not read the reader's views", async () => {
-    await expect(inScope(db.prisma, {}, (tx) => tx.$queryRaw`SELECT count(*) FROM oversight_use_case`)).rejects.toThrow(/permission denied/);
-    await expect(inScope(db.prisma, {}, (tx) => tx.$queryRaw`SELECT count(*) FROM oversight_use_case_dimension`)).rejects.toThrow(/permission denied/);
+  it("cannot be read around: the app role can execute the functions but not reach the reader's views", async () => {
+    await expect(inScope(db.prisma, {}, (tx) => tx.$queryRaw`SELECT count(*) FROM oversight.use_case`)).rejects.toThrow(/permission denied/);
+    await expect(inScope(db.prisma, {}, (tx) => tx.$queryRaw`SELECT count(*) FROM oversight.use_case_dimension`)).rejects.toThrow(/permission denied/);
   });
 });
 
@@ -360,12 +360,16 @@ describe("the oversight path's SQL objects", () => {
     const views = await db.prisma.$queryRaw<{ name: string; owner: string; app: boolean }[]>`
       SELECT c.relname AS "name", pg_get_userbyid(c.relowner) AS "owner", has_table_privilege('tillit_app', c.oid, 'SELECT') AS "app"
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'v' AND c.relname LIKE 'oversight\\_%' ORDER BY c.relname`;
+      WHERE n.nspname = 'oversight' ORDER BY c.relname`;
     expect(views).toEqual([
-      { name: "oversight_template_need", owner: "tillit_oversight_reader", app: false },
-      { name: "oversight_use_case", owner: "tillit_oversight_reader", app: false },
-      { name: "oversight_use_case_dimension", owner: "tillit_oversight_reader", app: false },
+      { name: "template_need", owner: "tillit_oversight_reader", app: false },
+      { name: "use_case", owner: "tillit_oversight_reader", app: false },
+      { name: "use_case_dimension", owner: "tillit_oversight_reader", app: false },
     ]);
+    const [schema] = await db.prisma.$queryRaw<{ owner: string; app: boolean }[]>`
+      SELECT pg_get_userbyid(nspowner) AS "owner", has_schema_privilege('tillit_app', oid, 'USAGE') AS "app"
+      FROM pg_namespace WHERE nspname = 'oversight'`;
+    expect(schema).toEqual({ owner: "tillit_oversight_reader", app: false });
 
     // The reader's policies only read; row-level security stays forced on the tables it reads.
     const policies = await db.prisma.$queryRaw<{ table: string; cmd: string }[]>`
