@@ -7,6 +7,8 @@ import { overviewRouter } from "./routers/overview";
 import { useCaseFilesRouter } from "./routers/use-case-files";
 import { assessmentsRouter } from "./routers/assessments";
 import { procurementRouter } from "./routers/procurement";
+import { publicRegisterRouter } from "./routers/public-register";
+import { publicationRouter } from "./routers/publication";
 import { responsibilitiesRouter } from "./routers/responsibilities";
 import { suppliersRouter } from "./routers/suppliers";
 import { useCasesRouter } from "./routers/use-cases";
@@ -25,6 +27,8 @@ export const appRouter = router({
   suppliers: suppliersRouter,
   responsibilities: responsibilitiesRouter,
   overview: overviewRouter,
+  publication: publicationRouter,
+  publicRegister: publicRegisterRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@
  */
 
 import { procurementCodes } from "./procurement/problem-codes";
+import { publicationCodes } from "./public-register/problem-codes";
 import { responsibilitiesCodes } from "./responsibilities/problem-codes";
 import { suppliersCodes } from "./suppliers/problem-codes";
 
@@ -90,6 +91,7 @@ export type AssessmentCode = (typeof assessmentCodes)[number];
 
 export const problemCodes = [
   ...procurementCodes,
+  ...publicationCodes,
   ...suppliersCodes,
   ...responsibilitiesCodes,
   ...assessmentCodes,

@@ -27,6 +27,14 @@ const resources = {
   supplier: ["read", "create", "update"],
   /** Responsibility assignments and the value chain of a use case. */
   responsibility: ["read", "assign"],
+  /**
+   * The public register: `propose` asks for publication (or a new version) with a note and
+   * sets the withholding reasons; `publish` reviews and publishes a snapshot, or withdraws a
+   * proposal; `retract` takes a published use case off the register with a public reason.
+   */
+  publication: ["read", "propose", "publish", "retract"],
+  /** The inbox of errors and questions the public reported about published use cases. */
+  publicReport: ["read", "answer"],
 } as const;
 
 type Resources = typeof resources;
@@ -46,6 +54,7 @@ const everyMember: Permission[] = [
   "procurement.read",
   "supplier.read",
   "responsibility.read",
+  "publication.read",
 ];
 const registrar: Permission[] = [
   "useCase.create",
@@ -62,6 +71,9 @@ const registrar: Permission[] = [
   "supplier.create",
   "supplier.update",
   "responsibility.assign",
+  "publication.propose",
+  "publicReport.read",
+  "publicReport.answer",
 ];
 const reviewer: Permission[] = [
   "assessment.answer",
@@ -84,6 +96,8 @@ export const rolePermissions = {
     "member.update",
     "member.remove",
     "audit.read",
+    "publication.publish",
+    "publication.retract",
   ],
   EDITOR: [...everyMember, ...registrar],
   REVIEWER: [...everyMember, ...reviewer],

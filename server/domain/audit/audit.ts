@@ -48,6 +48,16 @@ export const auditAction = z.enum([
   "responsibility.updated",
   "responsibility.flaggedForReassignment",
   "valueChain.updated",
+  "publication.proposed",
+  "publication.proposalWithdrawn",
+  "publication.published",
+  "publication.retracted",
+  "publication.withholdingReasonsChanged",
+  "publicReport.received",
+  "publicReport.assigned",
+  "publicReport.answered",
+  "publicReport.closed",
+  "publicReport.reopened",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 
@@ -62,6 +72,8 @@ export const auditEntityType = z.enum([
   "Supplier",
   "SupplierProduct",
   "Responsibility",
+  "UseCasePublication",
+  "PublicReport",
 ]);
 export type AuditEntityType = z.infer<typeof auditEntityType>;
 

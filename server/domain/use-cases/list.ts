@@ -64,7 +64,8 @@ type FilterName =
   | "published"
   | "supplier"
   | "assessmentGap"
-  | "responsibilityGap";
+  | "responsibilityGap"
+  | "publication";
 type FacetName = keyof UseCaseFacets;
 type Sort = UseCaseListFilters["sort"];
 
@@ -128,7 +129,25 @@ function filterConditions(organisationId: string, filters: UseCaseListFilters, q
   if (filters.responsibilityGap) {
     conditions.set("responsibilityGap", hasResponsibilityGapCondition(organisationId, today()));
   }
+  if (filters.publication) conditions.set("publication", publicationCondition(filters.publication));
   return conditions;
+}
+
+/** The use case's publication (server/domain/public-register), as the list filter asks. */
+function publicationCondition(publication: NonNullable<UseCaseListFilters["publication"]>): Prisma.Sql {
+  const row = Prisma.sql`FROM "UseCasePublication" p WHERE p."organisationId" = "UseCase"."organisationId" AND p."useCaseId" = "UseCase"."id"`;
+  const publicNow = Prisma.sql`p."publishedVersion" IS NOT NULL AND p."retractedAt" IS NULL`;
+  switch (publication) {
+    case "proposed":
+      return Prisma.sql`EXISTS (SELECT 1 ${row} AND p."state" = 'PROPOSED')`;
+    case "published":
+      return Prisma.sql`EXISTS (SELECT 1 ${row} AND ${publicNow})`;
+    case "retracted":
+      return Prisma.sql`EXISTS (SELECT 1 ${row} AND p."state" = 'RETRACTED')`;
+    case "outOfDate":
+      return Prisma.sql`EXISTS (SELECT 1 ${row} AND ${publicNow}
+        AND p."publishedFingerprint" IS DISTINCT FROM use_case_public_fingerprint("UseCase"."organisationId", "UseCase"."id"))`;
+  }
 }
 
 function scopeCondition(organisationId: string, filters: UseCaseListFilters): Prisma.Sql {

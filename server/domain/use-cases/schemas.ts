@@ -188,6 +188,11 @@ export const useCaseListFilters = z.object({
   assessmentGap: booleanParam,
   /** Use cases missing a responsibility they require (server/domain/responsibilities/gaps.ts). */
   responsibilityGap: booleanParam,
+  /**
+   * Where the use case stands in the public register: proposed, published (now public),
+   * published but out of date (the record changed since the published version), retracted.
+   */
+  publication: z.enum(["proposed", "published", "outOfDate", "retracted"]).optional(),
   /** Archived use cases leave the list; `archived: true` shows only them. */
   archived: booleanParam,
   sort: z.enum(["updated", "title", "reference", "relevance"]).default("updated"),

@@ -15,6 +15,7 @@ export const messageAreas = [
   "suppliers",
   "responsibilities",
   "overview",
+  "publication",
 ] as const;
 
 /** The one namespace every area may add to (its own sub-objects only). */

@@ -28,6 +28,8 @@ import { assignTestResponsibility } from "../../support/responsibilities";
 import { createTestSupplier } from "../../support/suppliers";
 import { registerFileUpload } from "../../support/use-case-files";
 import { createTestUseCase, sampleUseCaseFields } from "../../support/use-cases";
+import { changeFor, createPublishableUseCase, publishTestUseCase } from "../../support/publication";
+import { proposePublication } from "@/server/domain/public-register/service";
 
 type Db = Awaited<ReturnType<typeof createTestDatabase>>;
 type CallerName = "anonymous" | "outsider" | "admin" | "editor" | "reviewer" | "viewer" | "platformAdmin" | "oversight";
@@ -81,6 +83,20 @@ async function freshAssignment(context: SampleContext) {
     validFrom: "2026-01-01",
   });
   return { organisationSlug: context.world.orgA.slug, id: assignment.id, version: assignment.version, useCaseId };
+}
+
+/** A publishable use case of organisation A, proposed for publication by its editor. */
+async function freshProposal({ db, world }: SampleContext) {
+  const { id } = await createPublishableUseCase(db.prisma, world.orgA, world.users.admin);
+  const proposed = await inScope(db.prisma, { organisationId: world.orgA.id }, (tx) =>
+    proposePublication(tx, changeFor(world.orgA, world.users.editor, "EDITOR"), { useCaseId: id, version: 0, note: "Klar" }),
+  );
+  return { organisationSlug: world.orgA.slug, useCaseId: id, version: proposed.version };
+}
+
+async function freshPublished({ db, world }: SampleContext) {
+  const published = await publishTestUseCase(db.prisma, world.orgA, { editor: world.users.editor, admin: world.users.admin });
+  return { organisationSlug: world.orgA.slug, useCaseId: published.useCaseId, version: published.publicationVersion };
 }
 
 /** Valid input for each procedure, made fresh for every call (mutations change state). */
@@ -298,6 +314,31 @@ const samples: Record<string, Sample> = {
     parties: [{ role: "PROVIDER", version: null, holderKind: "OTHER_ORGANISATION", holderName: "Inera AB" }],
   }),
   "responsibilities.mine": async () => undefined,
+  "publication.panel": async (context) => ({ organisationSlug: context.world.orgA.slug, useCaseId: (await freshUseCase(context)).id }),
+  "publication.publishedVersion": async (context) => {
+    const { organisationSlug, useCaseId } = await freshPublished(context);
+    return { organisationSlug, useCaseId, snapshotVersion: 1 };
+  },
+  "publication.propose": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    useCaseId: (await freshUseCase(context)).id,
+    version: 0,
+    note: "Klar att publicera",
+  }),
+  "publication.setWithholdingReasons": async (context) => ({
+    organisationSlug: context.world.orgA.slug,
+    useCaseId: (await freshUseCase(context)).id,
+    version: 0,
+    reasons: { supplierName: "ONGOING_PROCUREMENT" },
+  }),
+  "publication.withdraw": async (context) => freshProposal(context),
+  "publication.publish": async (context) => freshProposal(context),
+  "publication.retract": async (context) => ({ ...(await freshPublished(context)), reason: "Försöket avslutades." }),
+  "publicRegister.list": async () => ({ filters: { q: "chattbot" } }),
+  "publicRegister.useCase": async (context) => ({ useCaseId: (await freshPublished(context)).useCaseId }),
+  "publicRegister.useCaseVersion": async (context) => ({ useCaseId: (await freshPublished(context)).useCaseId, version: 1 }),
+  "publicRegister.organisations": async () => ({ published: true }),
+  "publicRegister.organisation": async ({ world }) => ({ slug: world.orgA.slug }),
   "assessments.resolveComment": async (context) => {
     const { organisationSlug, id } = await freshAssessment(context, "IN_REVIEW", "Motivera svaret.");
     const comment = await inScope(context.db.prisma, { organisationId: context.world.orgA.id }, (tx) =>
