@@ -251,6 +251,7 @@ export async function OversightOverviewView({
           )}
           {table.key === "coverage" ? <p className="text-sm text-muted">{t("coverageLead")}</p> : null}
           {table.key === "readiness" ? <p className="text-sm text-muted">{t("readinessLead")}</p> : null}
+          {table.key === "publication" ? <p className="text-sm text-muted">{t("publicationLead")}</p> : null}
           <ExportLinks filters={filters} table={table.key} title={table.title} />
         </Section>
       ))}

@@ -4,7 +4,8 @@
  * 20261202140000_oversight_overview). They aggregate across organisations in SQL and apply
  * the small-group rule there: a figure whose undisclosed records (neither published nor
  * shared with oversight) come from 1 or 2 organisations is returned as suppressed, without
- * its number. Record-level rows come only from records shared with oversight. Nothing here
+ * its number. Record-level rows come only from records shared with oversight (as registered) or
+ * published (as published: from the snapshot the public sees). Nothing here
  * reads a tenant table itself.
  */
 import { z } from "zod";
@@ -94,6 +95,8 @@ export interface OversightOverview {
   responsibilityGaps: { sector: Sector; role: string; useCases: Figure; suppressed: boolean }[];
   suppliers: { supplier: string; product: string | null; organisations: Figure; useCases: Figure; suppressed: boolean }[];
   trends: { month: string; measure: "registered" | "total" | "approved"; value: Figure; suppressed: boolean }[];
+  /** Published in the public register, and published but changed since (never suppressed: it is public). */
+  publication: { groupBy: "all" | "kind" | "sector"; groupValue: string; useCases: Figure; published: number; outdated: number; suppressed: boolean }[];
 }
 
 type Args = [string | null, string | null, string | null];
@@ -160,6 +163,9 @@ export async function oversightOverview(
     SELECT * FROM oversight_suppliers(${kind}, ${sector}, ${organisationId}::uuid, ${SUPPLIER_LIST_LENGTH}::int)`;
   const trends = await tx.$queryRaw<OversightOverview["trends"]>`
     SELECT * FROM oversight_trends(${kind}, ${sector}, ${organisationId}::uuid, ${TREND_MONTHS}::int)`;
+  const publication = await tx.$queryRaw<OversightOverview["publication"]>`
+    SELECT * FROM oversight_publication(${kind}, ${sector}, ${organisationId}::uuid)
+    ORDER BY CASE "groupBy" WHEN 'all' THEN 0 WHEN 'kind' THEN 1 ELSE 2 END, "groupValue"`;
 
   return {
     asOf: now,
@@ -173,6 +179,7 @@ export async function oversightOverview(
     responsibilityGaps,
     suppliers,
     trends,
+    publication,
   };
 }
 

@@ -35,6 +35,7 @@ export const tableKeys = [
   "responsibilityGaps",
   "suppliers",
   "trends",
+  "publication",
   "useCases",
 ] as const;
 export type TableKey = (typeof tableKeys)[number];
@@ -209,6 +210,26 @@ export function oversightTables(overview: OversightOverview, locale: Locale): Ov
         { header: m.columns.approved, numeric: true },
       ],
       rows: trendMonths.map((month) => [month, trend(month, "registered"), trend(month, "total"), trend(month, "approved")]),
+    },
+    {
+      key: "publication",
+      title: m.tables.publication,
+      columns: [
+        { header: m.columns.groupBy, numeric: false },
+        { header: m.columns.group, numeric: false },
+        { header: m.useCases, numeric: true },
+        { header: m.columns.published, numeric: true },
+        { header: m.columns.publishedShare, numeric: true },
+        { header: m.columns.outdated, numeric: true },
+      ],
+      rows: overview.publication.map((row) => [
+        valueLabel("value", row.groupBy, locale),
+        row.groupBy === "all" ? valueLabel("value", "all", locale) : valueLabel(row.groupBy, row.groupValue, locale),
+        row.useCases,
+        row.published,
+        percent(row.published, row.useCases),
+        row.outdated,
+      ]),
     },
   ];
 }

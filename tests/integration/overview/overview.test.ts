@@ -330,6 +330,42 @@ describe("what oversight can reach", () => {
   });
 });
 
+describe("publication", () => {
+  it("counts a published use case as disclosed, reports publication, and shows it only as published", async () => {
+    const before = await oversight();
+    expect(figure(before, "sector", "TAX_AND_CUSTOMS")?.suppressed).toBe(true);
+    expect(before.publication.find((row) => row.groupBy === "all")).toMatchObject({ useCases: 7, published: 0, outdated: 0, suppressed: false });
+
+    // O4 publishes u5: its published version (the snapshot the public sees) has its own title.
+    const o4 = orgs.O4!.id;
+    const publishedAt = new Date(Date.now() - 60_000);
+    await inScope(db.prisma, { organisationId: o4 }, (tx) =>
+      tx.publishedUseCaseSnapshot.create({
+        data: {
+          organisationId: o4, useCaseId: useCases.u5!.id, version: 1, title: "Publicerat fall u5",
+          snapshot: { reference: useCases.u5!.reference, title: "Publicerat fall u5", publicSummary: "Offentlig sammanfattning", businessArea: "Offentligt område", hosting: null },
+          organisationKind: "CENTRAL_AGENCY", sector: "TAX_AND_CUSTOMS", lifecycleStage: "DEVELOPMENT", riskClass: "HIGH_RISK",
+          techniques: [], generativeAi: false, processesPersonalData: false, completeness: 50, firstPublishedAt: publishedAt, publishedAt,
+        },
+      }),
+    );
+    const after = await oversight();
+    // O4 has now disclosed both its use cases: the tax sector and the agencies are shown.
+    expect(figure(after, "sector", "TAX_AND_CUSTOMS")).toEqual({ useCases: 2, organisations: 1, suppressed: false });
+    expect(figure(after, "kind", "CENTRAL_AGENCY")).toEqual({ useCases: 2, organisations: 1, suppressed: false });
+    // u5 was registered after its publication date: it counts as changed since publication.
+    expect(after.publication.find((row) => row.groupBy === "all")).toMatchObject({ useCases: 7, published: 1, outdated: 1, suppressed: false });
+    expect(after.publication.find((row) => row.groupBy === "sector" && row.groupValue === "TAX_AND_CUSTOMS")).toMatchObject({ useCases: 2, published: 1, suppressed: false });
+    expect(after.publication.find((row) => row.groupBy === "sector" && row.groupValue === "HEALTH_AND_CARE")).toMatchObject({ useCases: 5, published: 0, outdated: 0 });
+
+    const caller = await callerFor(db.prisma, oversightUser);
+    const listed = await caller.overview.disclosedUseCases({ filters: { organisation: orgs.O4!.slug } });
+    expect(listed.map((row) => row.title).sort()).toEqual(["Hemligt fall u6", "Publicerat fall u5"]);
+    expect(listed.find((row) => row.title === "Publicerat fall u5")).toMatchObject({ publicSummary: "Offentlig sammanfattning", businessArea: "Offentligt område" });
+    expect(JSON.stringify(listed)).not.toContain("Hemligt fall u5");
+  });
+});
+
 describe("the oversight path's SQL objects", () => {
   it("are owned by the NOLOGIN reader, run as definer and are executable by the app role only", async () => {
     const [role] = await db.prisma.$queryRaw<{ rolcanlogin: boolean; rolsuper: boolean; rolbypassrls: boolean }[]>`
@@ -348,6 +384,7 @@ describe("the oversight path's SQL objects", () => {
       "oversight_breakdown",
       "oversight_disclosed_use_cases",
       "oversight_figure_organisations",
+      "oversight_publication",
       "oversight_register_keepers",
       "oversight_responsibility_gaps",
       "oversight_suppliers",
