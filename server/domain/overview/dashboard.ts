@@ -118,31 +118,36 @@ export async function organisationDashboard(
 
   const months = trendMonths(now);
   const firstMonth = `${months[0]}-01`;
-  // A use case's stage at a month's end: the "after" of its last stage change before the end,
-  // else the "before" of its first change after it, else its stage today.
+  // A use case's stage at a month's end, from its stage changes in the audit log: each change
+  // starts a period with its "after" stage; before the first change the stage was its "before";
+  // a use case without any logged change has its stage of today. One pass over the changes,
+  // then a join of months with periods (no lookup per use case and month).
   const stageByMonth = await tx.$queryRaw<{ month: string; lifecycleStage: LifecycleStage; count: number }[]>`
     WITH months AS (
       SELECT m::date AS "start", LEAST(m + interval '1 month', ${now}::timestamptz) AS "end"
       FROM generate_series(${firstMonth}::date, date_trunc('month', ${now}::timestamptz AT TIME ZONE 'UTC')::date, interval '1 month') m
+    ), changes AS (
+      SELECT e."entityId" AS "id", e."createdAt" AS "at",
+             e."changes"->'lifecycleStage'->>'before' AS "before", e."changes"->'lifecycleStage'->>'after' AS "after",
+             lead(e."createdAt") OVER w AS "nextAt", row_number() OVER w AS "n"
+      FROM "AuditEvent" e
+      WHERE e."organisationId" = ${org} AND e."entityType" = 'UseCase' AND e."changes" ? 'lifecycleStage'
+      WINDOW w AS (PARTITION BY e."entityId" ORDER BY e."createdAt", e."id")
+    ), periods AS (
+      SELECT "id", "after" AS "stage", "at" AS "from", "nextAt" AS "to" FROM changes
+      UNION ALL
+      SELECT "id", "before", NULL, "at" FROM changes WHERE "n" = 1 AND "before" IS NOT NULL
+      UNION ALL
+      SELECT u."id"::text, u."lifecycleStage"::text, NULL, NULL FROM "UseCase" u
+      WHERE u."organisationId" = ${org} AND NOT EXISTS (SELECT 1 FROM changes c WHERE c."id" = u."id"::text)
     )
-    SELECT to_char(m."start", 'YYYY-MM') AS "month", s."stage" AS "lifecycleStage", count(*)::int AS "count"
+    SELECT to_char(m."start", 'YYYY-MM') AS "month", p."stage" AS "lifecycleStage", count(*)::int AS "count"
     FROM months m
     JOIN "UseCase" u ON u."organisationId" = ${org} AND u."createdAt" < m."end"
       AND (u."archivedAt" IS NULL OR u."archivedAt" >= m."end")
-    CROSS JOIN LATERAL (
-      SELECT COALESCE(
-        (SELECT e."changes"->'lifecycleStage'->>'after' FROM "AuditEvent" e
-          WHERE e."organisationId" = u."organisationId" AND e."entityType" = 'UseCase' AND e."entityId" = u."id"::text
-            AND e."createdAt" < m."end" AND e."changes" ? 'lifecycleStage'
-          ORDER BY e."createdAt" DESC LIMIT 1),
-        (SELECT e."changes"->'lifecycleStage'->>'before' FROM "AuditEvent" e
-          WHERE e."organisationId" = u."organisationId" AND e."entityType" = 'UseCase' AND e."entityId" = u."id"::text
-            AND e."createdAt" >= m."end" AND e."changes" ? 'lifecycleStage'
-          ORDER BY e."createdAt" ASC LIMIT 1),
-        u."lifecycleStage"::text) AS "stage"
-    ) s
-    WHERE s."stage" IS NOT NULL
-    GROUP BY m."start", s."stage" ORDER BY m."start", s."stage"`;
+    JOIN periods p ON p."id" = u."id"::text AND (p."from" IS NULL OR p."from" < m."end") AND (p."to" IS NULL OR p."to" >= m."end")
+    WHERE p."stage" IS NOT NULL
+    GROUP BY m."start", p."stage" ORDER BY m."start", p."stage"`;
 
   const approvals = await tx.$queryRaw<{ month: string; count: number }[]>`
     SELECT to_char(date_trunc('month', "createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM') AS "month", count(*)::int AS "count"
