@@ -16,6 +16,9 @@ export async function SiteHeader() {
           Tillit
         </Link>
         <nav aria-label={t("mainNavigation")} className="flex flex-wrap items-center gap-4">
+          <Link href="/register" className="text-white underline underline-offset-2 hover:no-underline">
+            {header("publicRegister")}
+          </Link>
           {user ? (
             <>
               <OrganisationSwitcher

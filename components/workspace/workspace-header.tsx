@@ -23,6 +23,7 @@ export async function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
           { href: `${base}/status`, label: t("statusBoard") },
           { href: `${base}/suppliers`, label: t("suppliers") },
           { href: `${base}/members`, label: t("members") },
+          ...(can(workspace, "publicReport.read") ? [{ href: `${base}/reports`, label: t("publicReports") }] : []),
           ...(can(workspace, "audit.read") ? [{ href: `${base}/audit`, label: t("audit") }] : []),
         ]}
       />

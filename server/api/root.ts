@@ -8,6 +8,7 @@ import { useCaseFilesRouter } from "./routers/use-case-files";
 import { assessmentsRouter } from "./routers/assessments";
 import { procurementRouter } from "./routers/procurement";
 import { publicRegisterRouter } from "./routers/public-register";
+import { publicReportsRouter } from "./routers/public-reports";
 import { publicationRouter } from "./routers/publication";
 import { responsibilitiesRouter } from "./routers/responsibilities";
 import { suppliersRouter } from "./routers/suppliers";
@@ -29,6 +30,7 @@ export const appRouter = router({
   overview: overviewRouter,
   publication: publicationRouter,
   publicRegister: publicRegisterRouter,
+  publicReports: publicReportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

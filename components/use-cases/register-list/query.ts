@@ -41,6 +41,7 @@ export function parseRegisterQuery(searchParams: SearchParams): RegisterQuery {
     supplier: read(shape.supplier, raw("supplier", false), undefined),
     assessmentGap: read(shape.assessmentGap, raw("assessmentGap", false), undefined),
     responsibilityGap: read(shape.responsibilityGap, raw("responsibilityGap", false), undefined),
+    publication: read(shape.publication, raw("publication", false), undefined),
     archived: read(shape.archived, raw("archived", false), undefined),
     sort: read(shape.sort, raw("sort", false), "updated"),
   };
@@ -58,6 +59,7 @@ export function registerSearch(filters: UseCaseListFilters, cursor?: string): st
   if (filters.supplier) params.set("supplier", filters.supplier);
   if (filters.assessmentGap) params.set("assessmentGap", "true");
   if (filters.responsibilityGap) params.set("responsibilityGap", "true");
+  if (filters.publication) params.set("publication", filters.publication);
   if (filters.archived) params.set("archived", "true");
   if (filters.sort !== "updated") params.set("sort", filters.sort);
   if (cursor) params.set("cursor", cursor);
@@ -77,6 +79,7 @@ export function hasFilters(filters: UseCaseListFilters): boolean {
       filters.supplier ||
       filters.assessmentGap ||
       filters.responsibilityGap ||
+      filters.publication ||
       filters.archived,
   );
 }

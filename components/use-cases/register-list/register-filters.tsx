@@ -198,6 +198,23 @@ export async function RegisterFilters({
           </p>
         </div>
       </div>
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor="filter-publication" className="font-medium">
+          {t("publication")}
+        </label>
+        <select
+          id="filter-publication"
+          name="publication"
+          defaultValue={filters.publication ?? ""}
+          className="rounded border border-gray-500 bg-white px-2 py-1"
+        >
+          <option value="">{t("publicationAny")}</option>
+          <option value="proposed">{t("publicationProposed")}</option>
+          <option value="published">{t("publicationPublished")}</option>
+          <option value="outOfDate">{t("publicationOutOfDate")}</option>
+          <option value="retracted">{t("publicationRetracted")}</option>
+        </select>
+      </div>
       <div className="flex items-start gap-2 text-sm">
         <input
           id="filter-archived"

@@ -9,7 +9,7 @@ import { asLocale, enumLabel } from "@/components/use-cases/fields";
 import { UseCaseActions } from "./use-case-actions";
 
 type UseCaseRecord = RouterOutputs["useCases"]["get"];
-export type UseCaseTab = "overview" | "assessments" | "responsibilities" | "procurement" | "history";
+export type UseCaseTab = "overview" | "assessments" | "responsibilities" | "procurement" | "publication" | "history";
 
 /**
  * One use case: its title and state, what the reader may do, and its tabs (links that
@@ -37,6 +37,7 @@ export async function UseCaseView({
     { key: "assessments", href: `${base}?tab=assessments`, label: t("view.tabs.assessments") },
     { key: "responsibilities", href: `${base}?tab=responsibilities`, label: t("view.tabs.responsibilities") },
     { key: "procurement", href: `${base}?tab=procurement`, label: t("view.tabs.procurement") },
+    { key: "publication", href: `${base}?tab=publication`, label: t("view.tabs.publication") },
     { key: "history", href: `${base}?tab=history`, label: t("view.tabs.history") },
   ];
 

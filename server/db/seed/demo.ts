@@ -18,6 +18,7 @@ import type { PrismaClient, Transaction } from "../client";
 import { OrganisationKind, OrganisationRole, PlatformRole, Sector } from "../generated/enums";
 import { DEMO_ASSESSMENTS, syncDemoAssessments } from "./demo-assessments";
 import { syncDemoProcurement } from "./demo-procurement";
+import { DEMO_PUBLICATIONS, syncDemoPublications } from "./demo-publications";
 import { syncDemoResponsibilities } from "./demo-responsibilities";
 import { syncDemoSuppliers } from "./demo-suppliers";
 import { DEMO_USE_CASES } from "./demo-use-cases";
@@ -212,6 +213,15 @@ async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> 
     changes += await syncDemoResponsibilities(tx, organisationId, new Map(useCases.map((u) => [u.title, u.id])), userIds);
     // Sharing is a flag on use cases already counted above, so it adds no changes of its own.
     await syncDemoOversightSharing(tx, organisationId, slug);
+  }
+  // Published last: a snapshot shows the approved assessments and the procurement above.
+  for (const { organisationSlug, domain } of STAFF) {
+    const organisationId = organisationIds.get(organisationSlug);
+    const admin = userIds.get(`admin@${domain}`);
+    const editor = userIds.get(`editor@${domain}`);
+    if (!organisationId || !admin || !editor) throw new Error(`demo data: no staff for "${organisationSlug}"`);
+    await tx.$queryRaw`SELECT set_config('app.organisation_id', ${organisationId}, true)`;
+    changes += await syncDemoPublications(tx, organisationId, DEMO_PUBLICATIONS[organisationSlug] ?? [], { admin, editor });
   }
   return changes;
 }

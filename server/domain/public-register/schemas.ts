@@ -62,3 +62,18 @@ export const retractPublicationInput = versioned.extend({
 export const setWithholdingReasonsInput = versioned.extend({
   reasons: z.partialRecord(withholdableField, z.enum(WithholdingReason)),
 });
+
+// --- The inbox of reports from the public -----------------------------------------------
+
+export const reportListInput = organisationSlugInput.extend({
+  status: z.enum(["OPEN", "ANSWERED", "CLOSED"]).optional(),
+});
+export const reportIdInput = organisationSlugInput.extend({ id: z.uuid() });
+const reportVersioned = reportIdInput.extend({ version: z.number().int().positive() });
+export const reportStepInput = reportVersioned;
+export const assignReportInput = reportVersioned.extend({ assigneeId: z.uuid().nullable() });
+export const answerReportInput = reportVersioned.extend({
+  answer: z.string().trim().min(1, "is required").max(4_000, "must be at most 4000 characters"),
+  /** E-mail the answer to the sender (when they left an address and SMTP is set up). */
+  emailSender: z.boolean().default(false),
+});

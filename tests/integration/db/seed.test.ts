@@ -7,6 +7,10 @@ import { DEMO_PASSWORD, type DemoSummary, formatDemoSignIns, seedDemoData } from
 import { normaliseOrganisationNumber } from "@/server/domain/organisations/organisation-number";
 import { toUseCaseRecord } from "@/server/domain/use-cases/record";
 import { brokenUseCaseRules } from "@/server/domain/use-cases/rules";
+import { listPublicUseCases } from "@/server/domain/public-register/read";
+import { publicRegisterFilters, publicRegisterPage } from "@/server/domain/public-register/schemas";
+import { listUseCases } from "@/server/domain/use-cases/list";
+import { useCaseListFilters } from "@/server/domain/use-cases/schemas";
 import { createTestDatabase } from "../../support/database";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -49,6 +53,14 @@ function responsibilitiesOf(organisationId: string) {
   return inScope(prisma, { organisationId }, (tx) => tx.responsibility.findMany({ where: { organisationId }, orderBy: { id: "asc" } }));
 }
 
+function publicationOf(organisationId: string) {
+  return inScope(prisma, { organisationId }, async (tx) => ({
+    publications: await tx.useCasePublication.findMany({ where: { organisationId }, orderBy: { useCaseId: "asc" } }),
+    snapshots: await tx.publishedUseCaseSnapshot.findMany({ where: { organisationId }, orderBy: [{ useCaseId: "asc" }, { version: "asc" }] }),
+    reports: await tx.publicReport.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+  }));
+}
+
 function registerOf(organisationId: string) {
   return inScope(prisma, { organisationId }, (tx) => tx.useCase.findMany({ where: { organisationId }, orderBy: { reference: "asc" } }));
 }
@@ -61,7 +73,14 @@ async function snapshot(db: PrismaClient) {
   const assessments = [];
   const decisions = [];
   const responsibilities = [];
+  const publications = [];
+  const snapshots = [];
+  const reports = [];
   for (const organisation of organisations) {
+    const published = await publicationOf(organisation.id);
+    publications.push(...published.publications);
+    snapshots.push(...published.snapshots);
+    reports.push(...published.reports);
     memberships.push(...(await membershipsOf(organisation.id)));
     useCases.push(...(await registerOf(organisation.id)));
     assessments.push(...(await assessmentsOf(organisation.id)));
@@ -71,7 +90,7 @@ async function snapshot(db: PrismaClient) {
   // The supplier catalogue is shared by all organisations (no row-level security).
   const suppliers = await db.supplier.findMany({ orderBy: { name: "asc" }, include: { products: { orderBy: { name: "asc" } } } });
   const users = await db.user.findMany({ orderBy: { email: "asc" } });
-  return { organisations, users, memberships, useCases, assessments, decisions, responsibilities, suppliers };
+  return { organisations, users, memberships, useCases, assessments, decisions, responsibilities, suppliers, publications, snapshots, reports };
 }
 
 describe("seedDemoData", () => {
@@ -87,7 +106,10 @@ describe("seedDemoData", () => {
         before.suppliers.length +
         products +
         before.decisions.length +
-        before.responsibilities.length,
+        before.responsibilities.length +
+        before.publications.length +
+        before.snapshots.length +
+        before.reports.length,
     );
 
     const secondRun = await seedDemoData(prisma);
@@ -106,6 +128,27 @@ describe("seedDemoData", () => {
       expect(approved.approvedById).not.toBe(approved.lastAnsweredById);
       expect(approved.approvedResult).toMatchObject({ complete: true });
     }
+  });
+
+  it("has a living public register: published use cases in every organisation, one retracted, one withheld field, one open question, some changed since", async () => {
+    const organisations = await prisma.organisation.findMany({ where: { slug: { in: firstRun.organisations.map((o) => o.slug) } } });
+    const everything = await Promise.all(organisations.map((organisation) => publicationOf(organisation.id)));
+    for (const published of everything) expect(published.snapshots.length).toBeGreaterThan(0);
+    const snapshots = everything.flatMap((published) => published.snapshots);
+    expect(snapshots.filter((s) => s.retractedAt !== null)).toHaveLength(1);
+    expect(snapshots.some((s) => (s.snapshot as { withheld: unknown[] }).withheld.length > 0)).toBe(true);
+    expect(snapshots.some((s) => s.version > 1)).toBe(true);
+    expect(everything.flatMap((published) => published.reports).filter((r) => r.status === "OPEN")).toHaveLength(1);
+    const outOfDate = await Promise.all(
+      organisations.map((organisation) =>
+        inScope(prisma, { organisationId: organisation.id }, (tx) =>
+          listUseCases(tx, organisation.id, useCaseListFilters.parse({ publication: "outOfDate" }), { limit: 100 }),
+        ),
+      ),
+    );
+    expect(outOfDate.flatMap((page) => page.items).length).toBeGreaterThanOrEqual(2);
+    const visible = await inScope(prisma, {}, (tx) => listPublicUseCases(tx, publicRegisterFilters.parse({}), publicRegisterPage.parse({})));
+    expect(visible.total).toBe(snapshots.filter((s) => s.supersededAt === null && s.retractedAt === null).length);
   });
 
   it("has procurement decisions on catalogue products, accountable owners, and an in-use use case whose owner is missing", async () => {

@@ -99,6 +99,17 @@ async function freshPublished({ db, world }: SampleContext) {
   return { organisationSlug: world.orgA.slug, useCaseId: published.useCaseId, version: published.publicationVersion };
 }
 
+/** An open report from the public about a published use case of organisation A. */
+async function freshReport(context: SampleContext) {
+  const { useCaseId } = await freshPublished(context);
+  const report = await inScope(context.db.prisma, { organisationId: context.world.orgA.id }, (tx) =>
+    tx.publicReport.create({
+      data: { organisationId: context.world.orgA.id, useCaseId, snapshotVersion: 1, kind: "QUESTION", message: "Hur länge sparas uppgifterna?" },
+    }),
+  );
+  return { organisationSlug: context.world.orgA.slug, id: report.id, version: report.version };
+}
+
 /** Valid input for each procedure, made fresh for every call (mutations change state). */
 const samples: Record<string, Sample> = {
   "me.profile": async () => undefined,
@@ -339,6 +350,18 @@ const samples: Record<string, Sample> = {
   "publicRegister.useCaseVersion": async (context) => ({ useCaseId: (await freshPublished(context)).useCaseId, version: 1 }),
   "publicRegister.organisations": async () => ({ published: true }),
   "publicRegister.organisation": async ({ world }) => ({ slug: world.orgA.slug }),
+  "publicReports.list": async ({ world }) => ({ organisationSlug: world.orgA.slug }),
+  "publicReports.get": async (context) => ({ organisationSlug: context.world.orgA.slug, id: (await freshReport(context)).id }),
+  "publicReports.assign": async (context) => ({ ...(await freshReport(context)), assigneeId: context.world.users.editor.id }),
+  "publicReports.answer": async (context) => ({ ...(await freshReport(context)), answer: "Tack för frågan.", emailSender: false }),
+  "publicReports.close": async (context) => freshReport(context),
+  "publicReports.reopen": async (context) => {
+    const report = await freshReport(context);
+    await inScope(context.db.prisma, { organisationId: context.world.orgA.id }, (tx) =>
+      tx.publicReport.update({ where: { organisationId_id: { organisationId: context.world.orgA.id, id: report.id } }, data: { status: "CLOSED", version: 2 } }),
+    );
+    return { ...report, version: 2 };
+  },
   "assessments.resolveComment": async (context) => {
     const { organisationSlug, id } = await freshAssessment(context, "IN_REVIEW", "Motivera svaret.");
     const comment = await inScope(context.db.prisma, { organisationId: context.world.orgA.id }, (tx) =>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { UseCaseAssessmentsTab } from "@/components/assessments/use-case-tab/use-case-assessments";
 import { loadOrNavigate } from "@/components/trpc/server";
 import { UseCaseProcurement } from "@/components/procurement/use-case-procurement";
+import { PublishedVersionView, UseCasePublication } from "@/components/publication/use-case-publication";
 import { UseCaseResponsibilities } from "@/components/responsibilities/use-case-responsibilities";
 import { UseCaseHistory } from "@/components/use-cases/use-case-view/use-case-history";
 import { UseCaseOverview } from "@/components/use-cases/use-case-view/use-case-overview";
@@ -11,7 +12,7 @@ import { can, loadWorkspace } from "@/components/workspace/load";
 import { api } from "@/server/api/caller";
 import { OversightSharing } from "@/components/use-cases/use-case-view/oversight-sharing";
 
-type Props = { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ tab?: string | string[] }> };
+type Props = { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ tab?: string | string[]; version?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { org, id } = await params;
@@ -25,8 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UseCasePage({ params, searchParams }: Props) {
   const { org, id } = await params;
-  const { tab: rawTab } = await searchParams;
-  const tabs: UseCaseTab[] = ["overview", "assessments", "responsibilities", "procurement", "history"];
+  const { tab: rawTab, version: rawVersion } = await searchParams;
+  const tabs: UseCaseTab[] = ["overview", "assessments", "responsibilities", "procurement", "publication", "history"];
   const tab: UseCaseTab = tabs.find((known) => known === rawTab) ?? "overview";
   const returnTo = `/${org}/register/${id}${tab === "overview" ? "" : `?tab=${tab}`}`;
   const workspace = await loadWorkspace(org, returnTo);
@@ -37,6 +38,15 @@ export default async function UseCasePage({ params, searchParams }: Props) {
     tab === "history" ? loadOrNavigate(() => caller.useCases.history({ organisationSlug: org, id }), returnTo) : null,
     tab === "assessments" ? loadOrNavigate(() => caller.assessments.forUseCase({ organisationSlug: org, useCaseId: id }), returnTo) : null,
     tab === "assessments" && mayStart ? loadOrNavigate(() => caller.members.list({ organisationSlug: org }), returnTo) : null,
+  ]);
+  const snapshotVersion = typeof rawVersion === "string" && /^\d{1,6}$/.test(rawVersion) ? Number(rawVersion) : null;
+  const [publication, publishedVersion] = await Promise.all([
+    tab === "publication" && snapshotVersion === null
+      ? loadOrNavigate(() => caller.publication.panel({ organisationSlug: org, useCaseId: id }), returnTo)
+      : null,
+    tab === "publication" && snapshotVersion !== null
+      ? loadOrNavigate(() => caller.publication.publishedVersion({ organisationSlug: org, useCaseId: id, snapshotVersion }), returnTo)
+      : null,
   ]);
   const archived = useCase.archivedAt !== null;
   const allowed = {
@@ -49,6 +59,10 @@ export default async function UseCasePage({ params, searchParams }: Props) {
     <UseCaseView organisationSlug={org} useCase={useCase} tab={tab} allowed={allowed}>
       {history ? (
         <UseCaseHistory events={history.items} />
+      ) : publication ? (
+        <UseCasePublication organisationSlug={org} panel={publication} />
+      ) : publishedVersion ? (
+        <PublishedVersionView organisationSlug={org} useCaseId={id} version={publishedVersion} />
       ) : tab === "responsibilities" ? (
         <UseCaseResponsibilities organisationSlug={org} useCaseId={useCase.id} returnTo={returnTo} />
       ) : tab === "procurement" ? (
