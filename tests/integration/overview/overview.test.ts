@@ -358,6 +358,23 @@ describe("publication", () => {
     expect(after.publication.find((row) => row.groupBy === "sector" && row.groupValue === "TAX_AND_CUSTOMS")).toMatchObject({ useCases: 2, published: 1, suppressed: false });
     expect(after.publication.find((row) => row.groupBy === "sector" && row.groupValue === "HEALTH_AND_CARE")).toMatchObject({ useCases: 5, published: 0, outdated: 0 });
 
+    // With the register's publication fingerprint stored, "changed since publication" follows it:
+    // unchanged while the public fields are as published, changed once one of them changes.
+    await inScope(db.prisma, { organisationId: o4 }, async (tx) => {
+      // As publishing does: the publication row first, then the fingerprint of what it published.
+      await tx.useCasePublication.create({
+        data: { organisationId: o4, useCaseId: useCases.u5!.id, state: "PUBLISHED", publishedVersion: 1, publishedAt },
+      });
+      await tx.$executeRaw`
+        UPDATE "UseCasePublication" SET "publishedFingerprint" = use_case_public_fingerprint(${o4}::uuid, ${useCases.u5!.id}::uuid)
+        WHERE "organisationId" = ${o4}::uuid AND "useCaseId" = ${useCases.u5!.id}::uuid`;
+    });
+    expect((await oversight()).publication.find((row) => row.groupBy === "all")).toMatchObject({ published: 1, outdated: 0 });
+    await inScope(db.prisma, { organisationId: o4 }, (tx) =>
+      tx.useCase.update({ where: { organisationId_id: { organisationId: o4, id: useCases.u5!.id } }, data: { publicSummary: "En ny sammanfattning" } }),
+    );
+    expect((await oversight()).publication.find((row) => row.groupBy === "all")).toMatchObject({ published: 1, outdated: 1 });
+
     const caller = await callerFor(db.prisma, oversightUser);
     const listed = await caller.overview.disclosedUseCases({ filters: { organisation: orgs.O4!.slug } });
     expect(listed.map((row) => row.title).sort()).toEqual(["Hemligt fall u6", "Publicerat fall u5"]);
