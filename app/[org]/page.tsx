@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { loadOrNavigate } from "@/components/trpc/server";
 import { can, loadWorkspace } from "@/components/workspace/load";
 import { OrganisationOverview } from "@/components/workspace/organisation-overview";
+import { OrganisationDashboard } from "@/components/overview/organisation-dashboard";
 import { api } from "@/server/api/caller";
 
 type Props = { params: Promise<{ org: string }> };
@@ -19,11 +20,15 @@ export default async function WorkspaceOverviewPage({ params }: Props) {
   const returnTo = `/${org}`;
   const workspace = await loadWorkspace(org, returnTo);
   const caller = await api();
-  const [members, invitations] = await Promise.all([
+  const [dashboard, members, invitations] = await Promise.all([
+    loadOrNavigate(() => caller.overview.dashboard({ organisationSlug: org }), returnTo),
     loadOrNavigate(() => caller.members.list({ organisationSlug: org }), returnTo),
     can(workspace, "member.invite") ? loadOrNavigate(() => caller.invitations.list({ organisationSlug: org }), returnTo) : null,
   ]);
   return (
-    <OrganisationOverview workspace={workspace} memberCount={members.length} pendingInvitationCount={invitations?.length ?? null} />
+    <>
+      <OrganisationDashboard slug={org} dashboard={dashboard} canReadAudit={can(workspace, "audit.read")} />
+      <OrganisationOverview workspace={workspace} memberCount={members.length} pendingInvitationCount={invitations?.length ?? null} />
+    </>
   );
 }

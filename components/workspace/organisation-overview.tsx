@@ -12,7 +12,7 @@ function Detail({ term, children }: { term: ReactNode; children: ReactNode }) {
   );
 }
 
-/** The organisation at a glance: its details, your role, and how many people are in it. */
+/** The organisation's details, your role, and how many people are in it (below the dashboard). */
 export async function OrganisationOverview({
   workspace,
   memberCount,
@@ -30,8 +30,7 @@ export async function OrganisationOverview({
   const base = `/${workspace.slug}`;
   return (
     <>
-      <h1 className="text-3xl font-bold text-brand-900">{t("overviewHeading")}</h1>
-      <div className="mt-6 grid gap-8 lg:grid-cols-3">
+      <div className="mt-10 grid gap-8 lg:grid-cols-3">
         <section aria-labelledby="details-heading" className="lg:col-span-2">
           <h2 id="details-heading" className="text-xl font-semibold text-brand-900">
             {t("detailsHeading")}

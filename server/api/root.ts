@@ -3,6 +3,7 @@ import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
+import { overviewRouter } from "./routers/overview";
 import { useCaseFilesRouter } from "./routers/use-case-files";
 import { assessmentsRouter } from "./routers/assessments";
 import { procurementRouter } from "./routers/procurement";
@@ -26,6 +27,7 @@ export const appRouter = router({
   procurement: procurementRouter,
   suppliers: suppliersRouter,
   responsibilities: responsibilitiesRouter,
+  overview: overviewRouter,
   publication: publicationRouter,
   publicRegister: publicRegisterRouter,
   publicReports: publicReportsRouter,

@@ -6,6 +6,7 @@ import {
   useCaseIdInput,
   useCaseListInput,
   useCaseVersionInput,
+  oversightSharingInput,
 } from "../../domain/use-cases/schemas";
 import {
   archiveUseCase,
@@ -13,6 +14,7 @@ import {
   deleteUseCase,
   getUseCase,
   restoreUseCase,
+  setSharedWithOversight,
   updateUseCase,
   useCaseHistory,
 } from "../../domain/use-cases/service";
@@ -53,6 +55,10 @@ export const useCasesRouter = router({
   restore: orgProcedure("useCase.restore")
     .input(useCaseVersionInput)
     .mutation(({ ctx, input }) => restoreUseCase(ctx.tx, organisationChange(ctx), input)),
+
+  shareWithOversight: orgProcedure("useCase.shareWithOversight")
+    .input(oversightSharingInput)
+    .mutation(({ ctx, input }) => setSharedWithOversight(ctx.tx, organisationChange(ctx), input)),
 
   delete: orgProcedure("useCase.delete")
     .input(useCaseVersionInput)

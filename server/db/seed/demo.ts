@@ -22,6 +22,7 @@ import { DEMO_PUBLICATIONS, syncDemoPublications } from "./demo-publications";
 import { syncDemoResponsibilities } from "./demo-responsibilities";
 import { syncDemoSuppliers } from "./demo-suppliers";
 import { DEMO_USE_CASES } from "./demo-use-cases";
+import { syncDemoOversightSharing } from "./demo-oversight";
 
 /** Long, not a common password, and printed for anyone running the demo. */
 export const DEMO_PASSWORD = "Tillit-demo-2026!";
@@ -210,6 +211,8 @@ async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> 
     changes += await syncDemoProcurement(tx, organisationId, userIds);
     const useCases = await tx.useCase.findMany({ where: { organisationId }, select: { id: true, title: true } });
     changes += await syncDemoResponsibilities(tx, organisationId, new Map(useCases.map((u) => [u.title, u.id])), userIds);
+    // Sharing is a flag on use cases already counted above, so it adds no changes of its own.
+    await syncDemoOversightSharing(tx, organisationId, slug);
   }
   // Published last: a snapshot shows the approved assessments and the procurement above.
   for (const { organisationSlug, domain } of STAFF) {

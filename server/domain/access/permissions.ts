@@ -12,7 +12,8 @@ const resources = {
   organisation: ["read"],
   member: ["read", "invite", "update", "remove"],
   audit: ["read"],
-  useCase: ["read", "create", "update", "archive", "restore", "delete", "import"],
+  /** `shareWithOversight`: show a use case record-by-record in DIGG's oversight (admin only). */
+  useCase: ["read", "create", "update", "archive", "restore", "delete", "import", "shareWithOversight"],
   /**
    * `create` starts an assessment or its next version; `answer` changes answers and
    * submits; `manage` sets owner, phase and dates; `comment` writes review comments;
@@ -89,6 +90,7 @@ export const rolePermissions = {
     ...reviewer.filter((permission) => !registrar.includes(permission)),
     "useCase.restore",
     "useCase.delete",
+    "useCase.shareWithOversight",
     "procurement.acceptRisk",
     "member.invite",
     "member.update",

@@ -20,6 +20,7 @@ export const auditAction = z.enum([
   "useCase.deleted",
   "useCase.imported",
   "useCase.riskClassified",
+  "useCase.oversightSharingChanged",
   "assessment.created",
   "assessment.updated",
   "assessment.answered",

@@ -9,6 +9,8 @@ export type UseCaseRecord = UseCaseFields & {
   reference: string;
   version: number;
   archivedAt: Date | null;
+  /** Shared with DIGG's oversight: shown there record by record (set by its own audited change). */
+  sharedWithOversight: boolean;
   createdAt: Date;
   updatedAt: Date;
 };

@@ -138,6 +138,9 @@ export const updateUseCaseInput = organisationSlugInput.extend({
 export const useCaseIdInput = organisationSlugInput.extend({ id: z.uuid() });
 export const useCaseVersionInput = useCaseIdInput.extend({ version: rowVersion() });
 
+/** Share a use case with DIGG's oversight, or stop sharing it. */
+export const oversightSharingInput = useCaseVersionInput.extend({ shared: z.boolean() });
+
 /** One value or several, as a URL query gives them (`?stage=IDEA&stage=PILOT`). */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z

@@ -30,7 +30,8 @@ const isEmpty = (value: unknown) =>
  * what someone actually filled in or cleared.
  */
 function auditSnapshot(record: UseCaseRecord): Record<string, unknown> {
-  const { id: _id, organisationId: _org, version: _version, createdAt: _c, updatedAt: _u, ...fields } = record;
+  // Sharing with oversight is audited by its own action (setSharedWithOversight), not as a field.
+  const { id: _id, organisationId: _org, version: _version, createdAt: _c, updatedAt: _u, sharedWithOversight: _shared, ...fields } = record;
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => !isEmpty(value)));
 }
 
@@ -264,4 +265,27 @@ export async function deleteUseCase(
     before: auditSnapshot(toRecord(row)),
     after: null,
   });
+}
+
+/**
+ * Shares the use case with DIGG's oversight, or stops sharing it: a shared record is shown
+ * there record by record and no longer counts towards the small-group rule. Its own change,
+ * audited on its own, so the choice never rides along with an edit of the fields.
+ */
+export async function setSharedWithOversight(
+  tx: Transaction,
+  change: OrganisationChange,
+  input: { id: string; version: number; shared: boolean },
+): Promise<UseCaseRecord> {
+  const row = await loadCurrent(tx, change.organisationId, input.id, input.version);
+  const updated = await updateAtVersion(tx, change, row, { sharedWithOversight: input.shared });
+  await recordAudit(tx, change, {
+    organisationId: change.organisationId,
+    entityType: ENTITY,
+    entityId: row.id,
+    action: "useCase.oversightSharingChanged",
+    before: { sharedWithOversight: row.sharedWithOversight },
+    after: { sharedWithOversight: updated.sharedWithOversight },
+  });
+  return toRecord(updated);
 }

@@ -14,6 +14,7 @@ export const messageAreas = [
   "procurement",
   "suppliers",
   "responsibilities",
+  "overview",
   "publication",
   "open-data",
 ] as const;

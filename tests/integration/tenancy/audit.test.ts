@@ -872,6 +872,17 @@ const expectations: Record<string, () => Promise<Expectation>> = {
       changes: { archivedAt: { before: expect.any(String), after: null } },
     };
   },
+  "useCases.shareWithOversight": async () => {
+    const { target, as } = await changeableUseCase();
+    return {
+      async run(requestId) {
+        await (await as(requestId)).useCases.shareWithOversight({ ...target, shared: true });
+        return world.orgA.id;
+      },
+      action: "useCase.oversightSharingChanged",
+      changes: { sharedWithOversight: { before: false, after: true } },
+    };
+  },
   "useCases.delete": async () => {
     const { useCase, target, as } = await changeableUseCase();
     return {

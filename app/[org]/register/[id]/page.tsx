@@ -11,6 +11,7 @@ import { UseCaseOverview } from "@/components/use-cases/use-case-view/use-case-o
 import { UseCaseView, type UseCaseTab } from "@/components/use-cases/use-case-view/use-case-view";
 import { can, loadWorkspace } from "@/components/workspace/load";
 import { api } from "@/server/api/caller";
+import { OversightSharing } from "@/components/use-cases/use-case-view/oversight-sharing";
 
 type Props = { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ tab?: string | string[]; version?: string | string[] }> };
 
@@ -85,6 +86,11 @@ export default async function UseCasePage({ params, searchParams }: Props) {
             </p>
           ) : null}
           <UseCaseOverview useCase={useCase} />
+          <OversightSharing
+            organisationSlug={org}
+            useCase={{ id: useCase.id, version: useCase.version, sharedWithOversight: useCase.sharedWithOversight }}
+            canChange={!archived && can(workspace, "useCase.shareWithOversight")}
+          />
         </>
       )}
     </UseCaseView>
