@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-type Current = "useCases" | "organisations" | "notYetPublished" | "completeness" | "fields" | null;
+type Current = "useCases" | "organisations" | "notYetPublished" | "completeness" | "fields" | "api" | null;
 
 /** The public register's own navigation (every page of it, no sign-in). */
 export async function PublicNav({ current }: { current: Current }) {
@@ -12,6 +12,7 @@ export async function PublicNav({ current }: { current: Current }) {
     { key: "notYetPublished", href: "/register/not-yet-published" },
     { key: "completeness", href: "/register/completeness" },
     { key: "fields", href: "/register/fields" },
+    { key: "api", href: "/register/api" },
   ];
   return (
     <nav aria-label={t("label")} className="mb-6 border-b border-gray-300 pb-2">

@@ -59,7 +59,7 @@ export default async function OpenApiPage() {
           {API_BASE_PATH}/openapi.json
         </a>
       </p>
-      <PublicNav current={null} />
+      <PublicNav current="api" />
 
       <section aria-labelledby="api-endpoints">
         <h2 id="api-endpoints" className="text-xl font-semibold text-brand-900">
