@@ -11,9 +11,10 @@
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { PrismaClient } from "../db/client";
+import { isDatabaseUnavailable } from "../db/query-errors";
 import { MAX_IMPORT_BYTES } from "../domain/use-cases/import-limits";
 import { appRouter } from "./root";
-import { createContext } from "./trpc";
+import { createContext, databaseUnavailable } from "./trpc";
 
 export const TRPC_ENDPOINT = "/api/trpc";
 export const MAX_BATCH_CALLS = 20;
@@ -27,6 +28,19 @@ export interface TrpcHttpOptions {
   appOrigin: string;
   userId: () => Promise<string | null>;
   db?: PrismaClient;
+}
+
+/** How long a client should wait before retrying while the database is not available. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The session's user; the session lookup reads the database, so an outage there is a 503 too. */
+async function sessionUserId(options: TrpcHttpOptions): Promise<string | null> {
+  try {
+    return await options.userId();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw databaseUnavailable(error);
+    throw error;
+  }
 }
 
 export async function handleTrpcRequest(request: Request, options: TrpcHttpOptions): Promise<Response> {
@@ -45,7 +59,12 @@ export async function handleTrpcRequest(request: Request, options: TrpcHttpOptio
     req: bounded,
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: async () => createContext({ headers: request.headers, userId: await options.userId(), db: options.db }),
+    createContext: async () => createContext({ headers: request.headers, userId: await sessionUserId(options), db: options.db }),
+    responseMeta({ errors }) {
+      return errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
+        ? { headers: new Headers({ "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) }) }
+        : {};
+    },
     onError({ error, path, ctx }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`[trpc] ${path ?? "?"} failed (request ${ctx?.requestId ?? "?"}):`, error.cause ?? error);

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { database } from "../db";
 import type { PrismaClient, Transaction } from "../db/client";
 import type { OrganisationRole, PlatformRole } from "../db/generated/enums";
-import { isConcurrentChangeError, isDatabaseError, sqlStateOf } from "../db/query-errors";
+import { isConcurrentChangeError, isDatabaseError, isDatabaseUnavailable, sqlStateOf } from "../db/query-errors";
 import { enterOrganisation, inScope } from "../db/scope";
 import { type Permission, roleHasPermission } from "../domain/access/permissions";
 import { organisationSlugInput } from "../domain/organisations/schemas";
@@ -143,6 +143,7 @@ const base = t.procedure.use(async ({ ctx, path, next }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (isDatabaseUnavailable(cause)) throw databaseUnavailable(cause);
   if (isConcurrentChangeError(cause)) {
     throw new TRPCError({ code: "CONFLICT", message: CONCURRENT_CHANGE_MESSAGE, cause });
   }
@@ -152,6 +153,11 @@ const base = t.procedure.use(async ({ ctx, path, next }) => {
   }
   return result;
 });
+
+/** The database is restarting or out of reach: 503, and the HTTP layer adds Retry-After. */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The database is not available right now. Try again in a few seconds.", cause });
+}
 
 const CONCURRENT_CHANGE_MESSAGE = "Someone else made a change at the same time, and theirs was saved. Reload, then try again.";
 

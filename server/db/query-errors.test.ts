@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConcurrentChangeError, isDatabaseError, sqlStateOf } from "./query-errors";
+import { isConcurrentChangeError, isDatabaseError, isDatabaseUnavailable, sqlStateOf } from "./query-errors";
 
 /** The shapes in which errors reach the API, as Prisma 7 with adapter-pg and pg raise them. */
 function prismaError(code: string, cause: Record<string, unknown>) {
@@ -31,5 +31,17 @@ describe("query errors", () => {
     expect(isConcurrentChangeError(Object.assign(new Error("pg"), { code: "40P01" }))).toBe(true);
     expect(isConcurrentChangeError(prismaError("P2010", { originalCode: "22003" }))).toBe(false);
     expect(isConcurrentChangeError(prismaError("P2039", { code: "22021" }))).toBe(false);
+  });
+
+  it("tell a database that is not there (restarting, unreachable, full) from a query that failed", () => {
+    expect(isDatabaseUnavailable(prismaError("P2010", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 }))).toBe(true);
+    expect(isDatabaseUnavailable(prismaError("P2010", { kind: "ConnectionClosed" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("the database system is starting up"), { code: "57P03" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("connection failure"), { code: "08006" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(true);
+    expect(isDatabaseUnavailable(prismaError("P2002", { originalCode: "23505", kind: "UniqueConstraintViolation" }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("pg"), { code: "40001" }))).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
   });
 });

@@ -46,6 +46,33 @@ export function isConcurrentChangeError(error: unknown): boolean {
   return prismaCode === "P2002" || prismaCode === "P2034";
 }
 
+/** What the driver adapter calls an unreachable or vanished server (`DriverAdapterError.cause.kind`). */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** Node's socket errors, as `pg` reports them before Prisma wraps them. */
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EAI_AGAIN"]);
+/** Prisma's own codes for the same: can't reach the server, timed out, server closed the connection. */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
+
+/**
+ * The database is not there right now (restarting, unreachable, out of connections), as
+ * opposed to a query that failed: SQLSTATE class 08 (connection exception), 57P01–57P03
+ * (shutting down, crashed, not yet accepting connections) and 53300 (too many connections),
+ * or a socket error. Such a request is answered 503 with Retry-After, and retrying it helps.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 6 || typeof error !== "object" || error === null) return false;
+  const code = stringProperty(error, "code") ?? stringProperty(error, "originalCode");
+  if (code !== undefined) {
+    if (UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_PRISMA_CODES.has(code)) return true;
+    if (SQLSTATE.test(code) && (code.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03" || code === "53300")) return true;
+  }
+  const kind = stringProperty(error, "kind");
+  if (kind !== undefined && UNAVAILABLE_KINDS.has(kind)) return true;
+  const meta = (error as { meta?: unknown }).meta;
+  const adapterError = typeof meta === "object" && meta !== null ? (meta as { driverAdapterError?: unknown }).driverAdapterError : undefined;
+  return isDatabaseUnavailable(adapterError, depth + 1) || isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
+}
+
 function stringProperty(value: unknown, key: string): string | undefined {
   if (typeof value !== "object" || value === null || !(key in value)) return undefined;
   const property: unknown = (value as Record<string, unknown>)[key];
