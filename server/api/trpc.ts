@@ -237,7 +237,7 @@ export interface OrganisationContext {
  * A member of the organisation named in the input (`organisationSlug`) whose role
  * grants `permission`. The handler's transaction is scoped to that organisation.
  */
-export function orgProcedure(permission: Permission) {
+export function orgProcedure(permission: Permission, options: { transactionTimeoutMs?: number } = {}) {
   return base
     .meta({ access: { kind: "organisation", permission } })
     .input(organisationSlugInput)
@@ -259,6 +259,6 @@ export function orgProcedure(permission: Permission) {
         await enterOrganisation(tx, organisation.id);
         const current: OrganisationContext = { id: organisation.id, slug: organisation.slug, name: organisation.name, role };
         return throwIfFailed(await next({ ctx: { tx, actor, organisation: current } }));
-      });
+      }, { timeoutMs: options.transactionTimeoutMs });
     });
 }

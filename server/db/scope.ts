@@ -18,9 +18,16 @@ export interface DbScope {
 
 export const APP_ROLE = "tillit_app";
 
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+/** How long a request's transaction may run; a longer one is rolled back. */
+export const TRANSACTION_TIMEOUT_MS = 20_000;
+const MAX_WAIT_FOR_CONNECTION_MS = 10_000;
 
-export async function inScope<T>(db: PrismaClient, scope: DbScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function inScope<T>(
+  db: PrismaClient,
+  scope: DbScope,
+  work: (tx: Transaction) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT
       set_config('role', ${APP_ROLE}, true),
@@ -28,7 +35,7 @@ export async function inScope<T>(db: PrismaClient, scope: DbScope, work: (tx: Tr
       set_config('app.user_id', ${scope.userId ?? ""}, true),
       set_config('app.invitation_token_hash', ${scope.invitationTokenHash ?? ""}, true)`;
     return work(tx);
-  }, TRANSACTION_OPTIONS);
+  }, { maxWait: MAX_WAIT_FOR_CONNECTION_MS, timeout: options.timeoutMs ?? TRANSACTION_TIMEOUT_MS });
 }
 
 /**

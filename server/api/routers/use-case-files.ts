@@ -34,14 +34,19 @@ function preview(parsed: ParsedImport) {
   return { rows, validCount: rows.length - errorCount, errorCount, fileErrors: parsed.fileErrors };
 }
 
+const IMPORT_TRANSACTION_TIMEOUT_MS = 90_000;
+
 export const useCaseFilesRouter = router({
   /** Reads and checks a file, writes nothing. A mutation only because the file travels in the body. */
   previewImport: orgProcedure("useCase.import")
     .input(importFileInput)
     .mutation(async ({ input }) => preview(await parseInput(input))),
 
-  /** All rows or none; refuses the whole file, with every row's errors, if any row is bad. */
-  import: orgProcedure("useCase.import")
+  /**
+   * All rows or none; refuses the whole file, with every row's errors, if any row is bad.
+   * Up to MAX_IMPORT_ROWS use cases in one transaction: it may run longer than a request's usual limit.
+   */
+  import: orgProcedure("useCase.import", { transactionTimeoutMs: IMPORT_TRANSACTION_TIMEOUT_MS })
     .input(importFileInput)
     .mutation(async ({ ctx, input }) => importUseCases(ctx.tx, organisationChange(ctx), await parseInput(input))),
 
