@@ -16,7 +16,7 @@ async function anonymous() {
 }
 
 export const loadPublicList = cachedPublic("list", async (filters: PublicRegisterFilters, page: PublicRegisterPageInput) =>
-  (await anonymous()).publicRegister.list({ filters, page }),
+  (await anonymous()).publicRegister.list({ filters, ...page }),
 );
 
 export const loadPublicUseCase = cachedPublic("use-case", async (useCaseId: string) => (await anonymous()).publicRegister.useCase({ useCaseId }));

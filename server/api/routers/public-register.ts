@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../domain/schema-parts";
 import { OrganisationKind } from "../../db/generated/enums";
 import {
   getPublicOrganisation,
@@ -13,15 +14,16 @@ import { publicProcedure, router } from "../trpc";
 /** The public AI register: published snapshots only, for anyone (server/domain/public-register/read.ts). */
 export const publicRegisterRouter = router({
   list: publicProcedure
-    .input(z.object({ filters: publicRegisterFilters.prefault({}), page: publicRegisterPage.prefault({}) }))
-    .query(({ ctx, input }) => listPublicUseCases(ctx.tx, input.filters, input.page)),
+    // The page's fields at the top, so a refused cursor names the input's own `cursor`.
+    .input(publicRegisterPage.extend({ filters: publicRegisterFilters.prefault({}) }))
+    .query(({ ctx, input: { filters, ...page } }) => listPublicUseCases(ctx.tx, filters, page)),
 
   useCase: publicProcedure
-    .input(z.object({ useCaseId: z.string().max(100) }))
+    .input(z.object({ useCaseId: text().max(100) }))
     .query(({ ctx, input }) => getPublicUseCase(ctx.tx, input.useCaseId)),
 
   useCaseVersion: publicProcedure
-    .input(z.object({ useCaseId: z.string().max(100), version: z.number().int().positive() }))
+    .input(z.object({ useCaseId: text().max(100), version: z.number().int().positive() }))
     .query(({ ctx, input }) => getPublicUseCaseVersion(ctx.tx, input.useCaseId, input.version)),
 
   organisations: publicProcedure
@@ -29,6 +31,6 @@ export const publicRegisterRouter = router({
     .query(({ ctx, input }) => listPublicOrganisations(ctx.tx, input)),
 
   organisation: publicProcedure
-    .input(z.object({ slug: z.string().max(100) }))
+    .input(z.object({ slug: text().max(100) }))
     .query(({ ctx, input }) => getPublicOrganisation(ctx.tx, input.slug)),
 });

@@ -9,6 +9,7 @@
  * reads a tenant table itself.
  */
 import { z } from "zod";
+import { text } from "../schema-parts";
 import type { Transaction } from "../../db/client";
 import { OrganisationKind, Sector } from "../../db/generated/enums";
 import { type Milestone, milestoneDate } from "../assessments/ai-act-dates";
@@ -48,7 +49,7 @@ export type BreakdownDimension = (typeof breakdownDimensions)[number];
 export const figureInput = z.object({
   filters: oversightFilters,
   dimension: z.enum([...breakdownDimensions, "all"]),
-  value: z.string().trim().min(1).max(60),
+  value: text().trim().min(1).max(60),
 });
 export type FigureInput = z.infer<typeof figureInput>;
 

@@ -14,6 +14,7 @@ import type { Transaction } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { AiTechnique, LifecycleStage, OrganisationKind, RiskClass, Sector } from "../../db/generated/enums";
 import { RuleViolationError } from "../errors";
+import { cursorParts } from "../cursor";
 import { prefixTsQuery } from "../use-cases/list";
 import type { PublicRegisterFilters, PublicRegisterPageInput } from "./schemas";
 import { publicUseCaseSnapshot, type PublicUseCaseSnapshot } from "./snapshot";
@@ -96,9 +97,9 @@ function whereClause(conditions: Map<FilterName, Prisma.Sql>, except?: FilterNam
 // --- Sort and cursor --------------------------------------------------------------------
 
 const cursorShape = z.discriminatedUnion("sort", [
-  z.object({ sort: z.literal("newest"), key: z.iso.datetime(), id: z.uuid() }),
-  z.object({ sort: z.literal("title"), key: z.string(), id: z.uuid() }),
-  z.object({ sort: z.literal("relevance"), key: z.number(), id: z.uuid() }),
+  z.object({ sort: z.literal("newest"), key: cursorParts.instant(), id: cursorParts.id() }),
+  z.object({ sort: z.literal("title"), key: cursorParts.text(), id: cursorParts.id() }),
+  z.object({ sort: z.literal("relevance"), key: cursorParts.rank(), id: cursorParts.id() }),
 ]);
 type Cursor = z.infer<typeof cursorShape>;
 

@@ -7,6 +7,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { text } from "../schema-parts";
 import type { Transaction } from "../../db/client";
 import type { PublicReport } from "../../db/generated/client";
 import type { OrganisationRole, PublicReportKind, PublicReportStatus } from "../../db/generated/enums";
@@ -66,14 +67,14 @@ export function checkReportToken(secret: string, token: string, useCaseId: strin
 export const publicReportForm = z.object({
   useCaseId: z.uuid(),
   kind: z.enum(["ERROR", "QUESTION"]),
-  message: z.string().trim().min(10, "must be at least 10 characters").max(4_000, "must be at most 4000 characters"),
-  senderName: z.string().trim().max(200).optional().transform((value) => value || null),
+  message: text().trim().min(10, "must be at least 10 characters").max(4_000, "must be at most 4000 characters"),
+  senderName: text().trim().max(200).optional().transform((value) => value || null),
   senderEmail: z
     .union([z.literal(""), z.email("must be an email address").max(254)])
     .optional()
     .transform((value) => (value ? value.toLowerCase() : null)),
-  token: z.string().min(1).max(200),
-  website: z.string().max(500).optional().transform((value) => value ?? ""),
+  token: text().min(1).max(200),
+  website: text().max(500).optional().transform((value) => value ?? ""),
 });
 export type PublicReportForm = z.output<typeof publicReportForm>;
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { AiTechnique, LifecycleStage, OrganisationKind, RiskClass, Sector, WithholdingReason } from "../../db/generated/enums";
 import { organisationSlugInput } from "../organisations/schemas";
+import { isoInstant, pageCursor, text } from "../schema-parts";
 import { withholdableField } from "./snapshot";
 
 /** One value or several, as a URL query gives them (`?riskClass=HIGH_RISK&riskClass=MINIMAL`). */
@@ -20,9 +21,9 @@ const booleanParam = z
 export const publicSorts = ["newest", "title", "relevance"] as const;
 
 export const publicRegisterFilters = z.object({
-  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  q: text().trim().max(200, "must be at most 200 characters").optional(),
   /** Organisation slugs. */
-  organisation: oneOrMany(z.string().trim().min(1).max(100)),
+  organisation: oneOrMany(text().trim().min(1).max(100)),
   organisationKind: oneOrMany(z.enum(OrganisationKind)),
   sector: oneOrMany(z.enum(Sector)),
   lifecycleStage: oneOrMany(z.enum(LifecycleStage)),
@@ -31,13 +32,13 @@ export const publicRegisterFilters = z.object({
   generativeAi: booleanParam,
   personalData: booleanParam,
   /** Only use cases (re)published at or after this moment: for harvesting. */
-  updatedSince: z.iso.datetime({ offset: true }).optional(),
+  updatedSince: isoInstant().optional(),
   sort: z.enum(publicSorts).default("newest"),
 });
 export type PublicRegisterFilters = z.output<typeof publicRegisterFilters>;
 
 export const publicRegisterPage = z.object({
-  cursor: z.string().max(500).optional(),
+  cursor: pageCursor().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type PublicRegisterPageInput = z.output<typeof publicRegisterPage>;
@@ -53,11 +54,11 @@ export const publishedVersionInput = useCaseRef.extend({ snapshotVersion: z.numb
 const versioned = useCaseRef.extend({ version: z.number().int().min(0) });
 
 export const proposePublicationInput = versioned.extend({
-  note: z.string().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
+  note: text().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
 });
 export const publicationStepInput = versioned;
 export const retractPublicationInput = versioned.extend({
-  reason: z.string().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
+  reason: text().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
 });
 export const setWithholdingReasonsInput = versioned.extend({
   reasons: z.partialRecord(withholdableField, z.enum(WithholdingReason)),
@@ -73,7 +74,7 @@ const reportVersioned = reportIdInput.extend({ version: z.number().int().positiv
 export const reportStepInput = reportVersioned;
 export const assignReportInput = reportVersioned.extend({ assigneeId: z.uuid().nullable() });
 export const answerReportInput = reportVersioned.extend({
-  answer: z.string().trim().min(1, "is required").max(4_000, "must be at most 4000 characters"),
+  answer: text().trim().min(1, "is required").max(4_000, "must be at most 4000 characters"),
   /** E-mail the answer to the sender (when they left an address and SMTP is set up). */
   emailSender: z.boolean().default(false),
 });

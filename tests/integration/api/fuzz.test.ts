@@ -56,8 +56,9 @@ async function snapshot(): Promise<string> {
   return inScope(db.prisma, { organisationId: world.orgA.id }, async (tx) => {
     if (!checksumSql) {
       const tables = await tx.$queryRaw<{ table_name: string }[]>`
-        SELECT DISTINCT table_name::text FROM information_schema.columns
-        WHERE table_schema = current_schema() AND column_name = 'organisationId' ORDER BY 1`;
+        SELECT DISTINCT c.table_name::text FROM information_schema.columns c
+        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        WHERE c.table_schema = current_schema() AND c.column_name = 'organisationId' AND t.table_type = 'BASE TABLE' ORDER BY 1`;
       expect(tables.length).toBeGreaterThan(5);
       checksumSql = `SELECT concat_ws(' ', ${tables
         .map(({ table_name: name }) => `(SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) FROM "${name}")`)

@@ -39,7 +39,7 @@ const months = trendMonths(new Date());
 
 async function organisation(name: string, kind: OrganisationKind, sector: Sector) {
   const created = await createOrganisation(db.prisma, nextOrganisationNumber());
-  await inScope(db.prisma, {}, (tx) => tx.organisation.update({ where: { id: created.id }, data: { kind, sector } }));
+  await db.owner.organisation.update({ where: { id: created.id }, data: { kind, sector } });
   const admin = await createUser(db.prisma);
   await addMember(db.prisma, created, admin, "ADMIN");
   orgs[name] = created;

@@ -40,7 +40,7 @@ function client() {
   address += 1;
   const ip = `198.51.100.${address}`;
   return (path: string, headers: Record<string, string> = {}) =>
-    new Request(`${ORIGIN}/api/open/v1${path}`, { headers: { "x-forwarded-for": ip, ...headers } });
+    new Request(`${ORIGIN}/api/open/v1${path}`, { headers: { "x-tillit-client-address": ip, ...headers } });
 }
 
 const options = () => ({ db: db.prisma });

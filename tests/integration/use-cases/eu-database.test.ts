@@ -43,15 +43,17 @@ describe("EU database registration", () => {
       "dpia.summary",
     ]);
 
+    // Fixtures the app may not write as this organisation: the organisation record (a platform
+    // admin's) and a catalogue entry of no organisation's.
+    await db.owner.organisation.update({
+      where: { id: world.orgA.id },
+      data: { postalAddress: "Box 1, 111 11 Stad", contactEmail: "registrator@kommun.example" },
+    });
+    const supplier = await db.owner.supplier.create({ data: { name: "Leverantör AB", country: "SE" } });
+    const product = await db.owner.supplierProduct.create({
+      data: { supplierId: supplier.id, name: "Bedömningsstöd", hostingLocations: ["SE"], certifications: [], euDatabaseRegistrationNumber: "EU-AI-000123" },
+    });
     await inScope(db.prisma, { organisationId: world.orgA.id }, async (tx) => {
-      await tx.organisation.update({
-        where: { id: world.orgA.id },
-        data: { postalAddress: "Box 1, 111 11 Stad", contactEmail: "registrator@kommun.example" },
-      });
-      const supplier = await tx.supplier.create({ data: { name: "Leverantör AB", country: "SE" } });
-      const product = await tx.supplierProduct.create({
-        data: { supplierId: supplier.id, name: "Bedömningsstöd", hostingLocations: ["SE"], certifications: [], euDatabaseRegistrationNumber: "EU-AI-000123" },
-      });
       await tx.procurementDecision.create({
         data: { organisationId: world.orgA.id, useCaseId: useCase.id, route: "DIRECT_AWARD", supplierId: supplier.id, productId: product.id, checklistVersion: 1 },
       });
