@@ -26,9 +26,14 @@ export function queryObject(params: URLSearchParams, omit: string[] = []): Recor
   return result;
 }
 
-/** A file download; `inline` lets the browser show it (a PDF opens in its viewer) instead of saving it. */
-export function fileResponse(bytes: Uint8Array, contentType: string, fileName: string, options: { inline?: boolean } = {}): Response {
-  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+/** A file download, whole or streamed; `inline` lets the browser show it (a PDF opens in its viewer) instead of saving it. */
+export function fileResponse(
+  body: Uint8Array | ReadableStream<Uint8Array>,
+  contentType: string,
+  fileName: string,
+  options: { inline?: boolean } = {},
+): Response {
+  return new Response(body as Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>, {
     headers: {
       "content-type": contentType,
       "content-disposition": `${options.inline ? "inline" : "attachment"}; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
@@ -51,6 +56,20 @@ const statusOf: Partial<Record<TRPCError["code"], number>> = {
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
 };
+
+/** Chunks as a response body, pulled one at a time: the next is made only when the client has taken the last. */
+export function chunkStream(chunks: AsyncIterator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return?.(undefined);
+    },
+  });
+}
 
 /** A refused call as an HTTP answer; anything unexpected is rethrown (a 500, logged by Next). */
 export function refusedCallResponse(error: unknown): Response {

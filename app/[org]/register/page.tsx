@@ -34,7 +34,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
       page={page}
       canCreate={can(workspace, "useCase.create")}
       canImport={can(workspace, "useCase.import")}
-      exportLinks={page.total > 0 ? <ExportLinks organisationSlug={org} filters={query.filters} /> : null}
+      exportLinks={page.total > 0 ? <ExportLinks organisationSlug={org} filters={query.filters} total={page.total} /> : null}
     />
   );
 }

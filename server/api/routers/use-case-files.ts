@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { text } from "../../domain/schema-parts";
+import { pageCursor, text } from "../../domain/schema-parts";
 import { euDatabaseRegistration } from "../../domain/use-cases/eu-database";
-import { exportRecords } from "../../domain/use-cases/export";
+import { EXPORT_BATCH, exportBatch, exportRecords } from "../../domain/use-cases/export";
 import { importUseCases, MAX_IMPORT_BYTES, type ParsedImport, parseUseCaseFile } from "../../domain/use-cases/import";
 import { useCaseListFilters } from "../../domain/use-cases/schemas";
 import { organisationChange } from "../change-context";
@@ -53,6 +53,20 @@ export const useCaseFilesRouter = router({
   exportRecords: orgProcedure("useCase.read")
     .input(z.object({ filters: useCaseListFilters.prefault({}) }))
     .query(({ ctx, input }) => exportRecords(ctx.tx, ctx.organisation.id, input.filters)),
+
+  /**
+   * One batch of the export, each in its own short scoped transaction: the file route reads
+   * the register batch by batch with the cursor and streams it, so no transaction spans the file.
+   */
+  exportBatch: orgProcedure("useCase.read")
+    .input(
+      z.object({
+        filters: useCaseListFilters.prefault({}),
+        cursor: pageCursor().optional(),
+        limit: z.number().int().min(1).max(EXPORT_BATCH).default(EXPORT_BATCH),
+      }),
+    )
+    .query(({ ctx, input }) => exportBatch(ctx.tx, ctx.organisation.id, input.filters, { cursor: input.cursor, limit: input.limit })),
 
   /** The EU database registration (AI Act Annex VIII C) filled from the record: for those who prepare it. */
   euDatabaseRegistration: orgProcedure("useCase.update")

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { type ExportRecord, exportUseCases, neutraliseFormula } from "./export";
+import { type ExportRecord, exportChunks, exportUseCases, neutraliseFormula } from "./export";
 import { useCaseFields } from "./schemas";
 
 const record: ExportRecord = {
@@ -76,5 +76,34 @@ describe("exportUseCases: JSON", () => {
     expect(parsed).toHaveLength(1);
     expect(Object.keys(parsed[0]!)).toEqual(["reference", ...Object.keys(useCaseFields.shape)]);
     expect(parsed[0]).toMatchObject({ outputUse: "DECISION_SUPPORT", techniques: ["LANGUAGE_PROCESSING", "TRANSLATION"] });
+  });
+});
+
+describe("exportChunks: the streamed CSV and JSON", () => {
+  const many = Array.from({ length: 5 }, (_, i) => ({ ...record, reference: `AI-2026-${100 + i}`, title: `Nummer ${i}` }));
+
+  async function* inBatches(batches: ExportRecord[][]) {
+    for (const batch of batches) yield batch;
+  }
+
+  async function streamed(batches: ExportRecord[][], format: "csv" | "json", locale: "sv" | "en"): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of exportChunks(inBatches(batches), format, locale)) chunks.push(chunk);
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  it.each([
+    ["csv", "sv"],
+    ["csv", "en"],
+    ["json", "sv"],
+  ] as const)("gives the same bytes as the whole file (%s, %s), batch by batch", async (format, locale) => {
+    const whole = await exportUseCases(many, format, locale);
+    expect(await streamed([many.slice(0, 2), [], many.slice(2, 3), many.slice(3)], format, locale)).toEqual(whole.bytes);
+    expect(await streamed([many], format, locale)).toEqual(whole.bytes);
+  });
+
+  it.each(["csv", "json"] as const)("gives the same bytes as the whole file for no records (%s)", async (format) => {
+    const whole = await exportUseCases([], format, "sv");
+    expect(await streamed([[]], format, "sv")).toEqual(whole.bytes);
   });
 });

@@ -7,7 +7,7 @@ import type { Transaction } from "../../db/client";
 import type { UseCase } from "../../db/generated/client";
 import type { Locale } from "../../i18n/config";
 import { columns, formatCell, REFERENCE_HEADER } from "./columns";
-import { listUseCases } from "./list";
+import { listUseCaseItems } from "./list";
 import { type UseCaseFields, type UseCaseListFilters, useCaseFields } from "./schemas";
 
 export type ExportRecord = UseCaseFields & { reference: string };
@@ -40,13 +40,38 @@ export function exportRecordFromRow(row: UseCase): ExportRecord {
   return { reference: row.reference, ...fields };
 }
 
-const EXPORT_PAGE = 100;
+/** Rows read per batch; each batch is one short read (ids in order, then those rows). */
+export const EXPORT_BATCH = 1_000;
+
+export interface ExportBatch {
+  records: ExportRecord[];
+  /** Pass back as `cursor` for the next batch; null after the last one. */
+  nextCursor: string | null;
+}
 
 /**
- * The full records matching the register's filters, in the list's order: read a page of
- * ids at a time with the list's keyset cursor, then those rows, so no query reads the
- * whole table at once.
+ * One batch of the full records matching the register's filters, in the list's order
+ * (its keyset cursor: sort key, then id), without the list's total and facets.
  */
+export async function exportBatch(
+  tx: Transaction,
+  organisationId: string,
+  filters: UseCaseListFilters,
+  page: { cursor?: string; limit: number },
+): Promise<ExportBatch> {
+  const { items, nextCursor } = await listUseCaseItems(tx, organisationId, filters, page);
+  const ids = items.map((item) => item.id);
+  const rows = ids.length === 0 ? [] : await tx.useCase.findMany({ where: { organisationId, id: { in: ids } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const records: ExportRecord[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) records.push(exportRecordFromRow(row));
+  }
+  return { records, nextCursor };
+}
+
+/** Every record matching the filters, in the list's order, read batch by batch in one transaction. */
 export async function exportRecords(
   tx: Transaction,
   organisationId: string,
@@ -55,15 +80,9 @@ export async function exportRecords(
   const records: ExportRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listUseCases(tx, organisationId, filters, { cursor, limit: EXPORT_PAGE });
-    const ids = page.items.map((item) => item.id);
-    const rows = await tx.useCase.findMany({ where: { organisationId, id: { in: ids } } });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    for (const id of ids) {
-      const row = byId.get(id);
-      if (row) records.push(exportRecordFromRow(row));
-    }
-    cursor = page.nextCursor ?? undefined;
+    const batch = await exportBatch(tx, organisationId, filters, { cursor, limit: EXPORT_BATCH });
+    records.push(...batch.records);
+    cursor = batch.nextCursor ?? undefined;
   } while (cursor);
   return records;
 }
@@ -86,9 +105,13 @@ export function csvDelimiter(locale: Locale): ";" | "," {
 
 /** A table as CSV that Excel opens correctly: UTF-8 with BOM, CRLF, quoted where needed. */
 export function csvText(table: string[][], locale: Locale): Uint8Array {
+  return new TextEncoder().encode(`\uFEFF${table.map((cells) => csvLine(cells, locale)).join("")}`);
+}
+
+/** One CSV line with its CRLF; a file is the BOM followed by its lines. */
+function csvLine(cells: string[], locale: Locale): string {
   const delimiter = csvDelimiter(locale);
-  const lines = table.map((cells) => cells.map((cell) => quote(neutraliseFormula(cell), delimiter)).join(delimiter));
-  return new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`);
+  return `${cells.map((cell) => quote(neutraliseFormula(cell), delimiter)).join(delimiter)}\r\n`;
 }
 
 // XLSX -----------------------------------------------------------------------------
@@ -110,35 +133,76 @@ export async function xlsxBytes(table: string[][], locale: Locale, widths: numbe
 
 // The register ----------------------------------------------------------------------
 
+function headerCells(locale: Locale): string[] {
+  return [REFERENCE_HEADER[locale], ...columns.map((column) => column.header[locale])];
+}
+
+function recordCells(record: ExportRecord, locale: Locale): string[] {
+  return [record.reference, ...columns.map((column) => formatCell(column, record[column.key], locale))];
+}
+
 function recordTable(records: ExportRecord[], locale: Locale): string[][] {
-  const headers = [REFERENCE_HEADER[locale], ...columns.map((column) => column.header[locale])];
-  const rows = records.map((record) => [
-    record.reference,
-    ...columns.map((column) => formatCell(column, record[column.key], locale)),
-  ]);
-  return [headers, ...rows];
+  return [headerCells(locale), ...records.map((record) => recordCells(record, locale))];
 }
 
 /** The JSON export keeps enum codes and the schema's field order, so it is stable to diff and to read by program. */
-function jsonBytes(records: ExportRecord[]): Uint8Array {
-  const ordered = records.map((record) => ({
-    reference: record.reference,
-    ...Object.fromEntries(fieldKeys.map((key) => [key, record[key]])),
-  }));
-  return new TextEncoder().encode(`${JSON.stringify(ordered, null, 2)}\n`);
+function jsonRecord(record: ExportRecord): Record<string, unknown> {
+  return { reference: record.reference, ...Object.fromEntries(fieldKeys.map((key) => [key, record[key]])) };
 }
+
+function jsonBytes(records: ExportRecord[]): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(records.map(jsonRecord), null, 2)}\n`);
+}
+
+/** One array element as `JSON.stringify(array, null, 2)` writes it: indented by two more spaces. */
+function jsonElement(record: ExportRecord): string {
+  return JSON.stringify(jsonRecord(record), null, 2).replaceAll("\n", "\n  ");
+}
+
+/**
+ * The CSV or JSON export as chunks, one per batch read, byte for byte what exportUseCases
+ * gives for the same records: the caller holds one batch at a time, never the whole file.
+ */
+export async function* exportChunks(
+  batches: AsyncIterable<ExportRecord[]>,
+  format: "csv" | "json",
+  locale: Locale,
+): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  if (format === "csv") {
+    yield encoder.encode(`\uFEFF${csvLine(headerCells(locale), locale)}`);
+    for await (const records of batches) {
+      if (records.length > 0) yield encoder.encode(records.map((record) => csvLine(recordCells(record, locale), locale)).join(""));
+    }
+    return;
+  }
+  let written = 0;
+  for await (const records of batches) {
+    if (records.length === 0) continue;
+    const elements = records.map((record) => `  ${jsonElement(record)}`).join(",\n");
+    yield encoder.encode(`${written === 0 ? "[\n" : ",\n"}${elements}`);
+    written += records.length;
+  }
+  yield encoder.encode(written === 0 ? "[]\n" : "\n]\n");
+}
+
+export const exportContentTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json; charset=utf-8",
+};
 
 export async function exportUseCases(records: ExportRecord[], format: ExportFormat, locale: Locale): Promise<ExportFile> {
   switch (format) {
     case "csv":
-      return { bytes: csvText(recordTable(records, locale), locale), contentType: "text/csv; charset=utf-8", extension: "csv" };
+      return { bytes: csvText(recordTable(records, locale), locale), contentType: exportContentTypes.csv, extension: "csv" };
     case "xlsx":
       return {
         bytes: await xlsxBytes(recordTable(records, locale), locale, [14, ...columns.map((column) => column.width)]),
-        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        contentType: exportContentTypes.xlsx,
         extension: "xlsx",
       };
     case "json":
-      return { bytes: jsonBytes(records), contentType: "application/json; charset=utf-8", extension: "json" };
+      return { bytes: jsonBytes(records), contentType: exportContentTypes.json, extension: "json" };
   }
 }

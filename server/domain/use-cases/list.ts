@@ -327,6 +327,21 @@ export async function listUseCases(
   return { items, nextCursor, total, facets };
 }
 
+/**
+ * The page of items alone, in the list's order and with its keyset cursor, without the
+ * total and the facets: for reading the whole filtered register in batches (the export).
+ */
+export async function listUseCaseItems(
+  tx: Transaction,
+  organisationId: string,
+  filters: UseCaseListFilters,
+  page: { cursor?: string; limit: number },
+): Promise<{ items: UseCaseListItem[]; nextCursor: string | null }> {
+  const query = prefixTsQuery(filters.q);
+  const where = whereClause(scopeCondition(organisationId, filters), filterConditions(organisationId, filters, query));
+  return pageOfItems(tx, where, sortPlan(filters.sort, query), page.cursor, page.limit);
+}
+
 /** The organisation's business areas in use, for the form's suggestions. */
 export async function listBusinessAreas(tx: Transaction, organisationId: string): Promise<string[]> {
   const rows = await tx.$queryRaw<{ businessArea: string }[]>`

@@ -206,6 +206,7 @@ const samples: Record<string, Sample> = {
   "useCaseFiles.previewImport": async ({ world }) => ({ organisationSlug: world.orgA.slug, ...(await registerFileUpload()) }),
   "useCaseFiles.import": async ({ world }) => ({ organisationSlug: world.orgA.slug, ...(await registerFileUpload()) }),
   "useCaseFiles.exportRecords": async ({ world }) => ({ organisationSlug: world.orgA.slug, filters: { q: "chattbot" } }),
+  "useCaseFiles.exportBatch": async ({ world }) => ({ organisationSlug: world.orgA.slug, filters: { q: "chattbot" } }),
   "useCaseFiles.euDatabaseRegistration": async (context) => {
     const { organisationSlug, id } = await freshUseCase(context);
     return { organisationSlug, useCaseId: id };
