@@ -4,10 +4,11 @@ import type { ReactNode } from "react";
 import { BarTable, TrendChart } from "@/components/ui/chart";
 import { asLocale } from "@/components/use-cases/fields";
 import type { OrganisationDirectoryEntry } from "@/server/domain/organisations/directory";
-import type { DisclosedUseCase, OversightFilters, OversightOverview } from "@/server/domain/overview/oversight";
+import { AGGREGATE_MAX_AGE_MS, type DisclosedUseCase, type OversightFilters, type OversightOverview } from "@/server/domain/overview/oversight";
 import { type Cell, type OverviewTable, disclosedTable, oversightTables } from "@/server/domain/overview/tables";
 import { OrganisationKind, Sector } from "@/server/db/generated/enums";
 import { exportHref, figureHref, oversightHref } from "./query";
+import { RefreshFigures } from "./refresh-figures";
 
 /** A suppressed figure: "< 3", with its meaning for screen readers. */
 export async function FigureCell({ cell, numeric }: { cell: Cell; numeric: boolean }) {
@@ -222,7 +223,16 @@ export async function OversightOverviewView({
           {t("title")}
         </h1>
         <p className="mt-2 max-w-3xl text-lg text-muted">{t("lead")}</p>
-        <p className="mt-1 text-sm text-muted">{t("asOf", { time: format.dateTime(overview.asOf, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+        <div className="mt-2 flex flex-col gap-2 text-sm text-muted">
+          <p>
+            <strong className="text-brand-900">
+              {t("refreshedAt", { time: format.dateTime(overview.refreshedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            </strong>{" "}
+            {t("refreshedAtNote", { minutes: AGGREGATE_MAX_AGE_MS / 60_000 })}
+          </p>
+          <p>{t("asOf", { time: format.dateTime(overview.asOf, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <RefreshFigures />
+        </div>
       </div>
       <Filters filters={filters} organisations={organisations} />
       {overview.organisation ? (

@@ -73,7 +73,8 @@ test.describe("overviews", () => {
     const text = await csv.text();
     expect(text).toContain("Användningsfall per riskklass");
     expect(text).toContain("Organisation: Region Exempelland");
-    expect(text).toContain("Uppgifterna beräknades");
+    expect(text).toContain("Uppdaterad ");
+    expect(text).toContain("Övriga siffror beräknades");
     const xlsx = await page.request.get(href!.replace("format=csv", "format=xlsx"));
     expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   });

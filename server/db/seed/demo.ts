@@ -223,6 +223,9 @@ async function syncDemo(tx: Transaction, passwordHash: string): Promise<number> 
     await tx.$queryRaw`SELECT set_config('app.organisation_id', ${organisationId}, true)`;
     changes += await syncDemoPublications(tx, organisationId, DEMO_PUBLICATIONS[organisationSlug] ?? [], { admin, editor });
   }
+  // DIGG's overview reads maintained aggregates (20261202170000_oversight_aggregates): bring them
+  // up to the demo data now rather than on the first read older than their schedule.
+  await tx.$queryRaw`SELECT oversight_refresh()`;
   return changes;
 }
 

@@ -68,6 +68,12 @@ export interface BreakdownRow {
 
 export interface OversightOverview {
   asOf: Date;
+  /**
+   * When the maintained aggregates behind the use-case figures, the assessment coverage and the
+   * trends were last refreshed (migration 20261202170000_oversight_aggregates). The other
+   * figures are computed at read time (asOf).
+   */
+  refreshedAt: Date;
   filters: OversightFilters;
   /** The organisation named by the filter, if any. */
   organisation: { slug: string; name: string; kind: OrganisationKind; sector: Sector } | null;
@@ -129,6 +135,7 @@ export async function oversightOverview(
   const organisation = await resolveOrganisation(tx, filters);
   const [kind, sector, organisationId] = argsOf(filters, organisation?.id ?? null);
 
+  const refreshedAt = await oversightRefreshedAt(tx);
   const breakdownRows = await tx.$queryRaw<
     { dimension: BreakdownRow["dimension"]; value: string; useCases: number | null; organisations: number | null; filledFields: number | null; suppressed: boolean }[]
   >`SELECT * FROM oversight_breakdown(${kind}, ${sector}, ${organisationId}::uuid) ORDER BY "dimension", "useCases" DESC NULLS LAST, "value"`;
@@ -170,6 +177,7 @@ export async function oversightOverview(
 
   return {
     asOf: now,
+    refreshedAt,
     filters,
     organisation: organisation ? { slug: organisation.slug, name: organisation.name, kind: organisation.kind, sector: organisation.sector } : null,
     totals,
@@ -182,6 +190,26 @@ export async function oversightOverview(
     trends,
     publication,
   };
+}
+
+/** Older than this, the maintained aggregates are refreshed in the background on the next read. */
+export const AGGREGATE_MAX_AGE_MS = 15 * 60_000;
+
+/** When the maintained aggregates were last refreshed. */
+export async function oversightRefreshedAt(tx: Transaction): Promise<Date> {
+  const [row] = await tx.$queryRaw<{ refreshedAt: Date }[]>`SELECT oversight_refreshed_at() AS "refreshedAt"`;
+  return row!.refreshedAt;
+}
+
+/** Recompute the maintained aggregates (concurrently: readers keep the previous figures meanwhile). */
+export async function refreshOversightAggregates(tx: Transaction): Promise<{ refreshedAt: Date }> {
+  const [row] = await tx.$queryRaw<{ refreshedAt: Date }[]>`SELECT oversight_refresh() AS "refreshedAt"`;
+  return { refreshedAt: row!.refreshedAt };
+}
+
+/** Whether aggregates refreshed at `refreshedAt` are due for a refresh at `now`. */
+export function aggregatesStale(refreshedAt: Date, now: Date = new Date()): boolean {
+  return now.getTime() - refreshedAt.getTime() > AGGREGATE_MAX_AGE_MS;
 }
 
 export interface FigureOrganisation {
@@ -219,7 +247,9 @@ export async function figureOrganisations(
       }
     : null;
   const disclosed = organisations.reduce((sum, entry) => sum + entry.disclosedUseCases, 0);
-  const undisclosedUseCases = !figure ? 0 : figure.useCases === null ? null : figure.useCases - disclosed;
+  // The figure comes from the maintained aggregates, the disclosed records are read now: between two
+  // refreshes they may disagree, and "undisclosed" is never less than none.
+  const undisclosedUseCases = !figure ? 0 : figure.useCases === null ? null : Math.max(0, figure.useCases - disclosed);
   return { figure, organisations, undisclosedUseCases };
 }
 

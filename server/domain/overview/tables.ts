@@ -14,7 +14,7 @@ import { organisationKindLabels } from "../procurement/labels";
 import { responsibilityRoleLabels } from "../responsibilities/labels";
 import { aiTechniqueLabels, hostingLabels, lifecycleStageLabels, personalDataLabels, riskClassLabels } from "../use-cases/labels";
 import { csvText } from "../use-cases/export";
-import type { BreakdownDimension, DisclosedUseCase, Figure, OversightOverview } from "./oversight";
+import { AGGREGATE_MAX_AGE_MS, type BreakdownDimension, type DisclosedUseCase, type Figure, type OversightOverview } from "./oversight";
 
 const messages = { sv: sv.OversightOverview, en: en.OversightOverview };
 const sectors = { sv: baseSv.Sector, en: baseEn.Sector } as Record<Locale, Record<string, string>>;
@@ -270,7 +270,10 @@ export function cellText(cell: Cell, numeric: boolean, locale: Locale): string {
 }
 
 /** The lines that say what the file holds: the table, the filters and when the data was computed. */
-function headerLines(table: OverviewTable, overview: Pick<OversightOverview, "asOf" | "filters" | "organisation">, locale: Locale): string[][] {
+/** What a file is made from: when the data was computed, and (for the overview's tables) when its maintained aggregates were refreshed. */
+export type TableSource = Pick<OversightOverview, "asOf" | "filters" | "organisation"> & { refreshedAt?: Date };
+
+function headerLines(table: OverviewTable, overview: TableSource, locale: Locale): string[][] {
   const m = messages[locale];
   const filters = [
     overview.filters.kind ? `${m.kind}: ${valueLabel("kind", overview.filters.kind, locale)}` : null,
@@ -279,9 +282,14 @@ function headerLines(table: OverviewTable, overview: Pick<OversightOverview, "as
       ? `${m.organisation}: ${overview.organisation?.name ?? overview.filters.organisation}`
       : null,
   ].filter((entry): entry is string => entry !== null);
-  const time = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(overview.asOf);
+  const formatTime = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" });
+  const time = formatTime.format(overview.asOf);
+  const refreshed = overview.refreshedAt
+    ? [[`${m.refreshedAt.replace("{time}", formatTime.format(overview.refreshedAt))}. ${m.refreshedAtNote.replace("{minutes}", String(AGGREGATE_MAX_AGE_MS / 60_000))}`]]
+    : [];
   return [
     [table.title],
+    ...refreshed,
     [m.asOf.replace("{time}", time)],
     [`${m.filtersLegend}: ${filters.length > 0 ? filters.join("; ") : m.anyOrganisation}`],
     [m.suppressionRule],
@@ -298,7 +306,7 @@ export interface TableFile {
 /** One table as CSV (Excel-friendly, as the register's export) or XLSX, with the filters and the time of the data above it. */
 export async function tableFile(
   table: OverviewTable,
-  overview: Pick<OversightOverview, "asOf" | "filters" | "organisation">,
+  overview: TableSource,
   format: "csv" | "xlsx",
   locale: Locale,
 ): Promise<TableFile> {

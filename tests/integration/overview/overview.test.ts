@@ -39,6 +39,7 @@ const months = trendMonths(new Date());
 
 async function organisation(name: string, kind: OrganisationKind, sector: Sector) {
   const created = await createOrganisation(db.prisma, nextOrganisationNumber());
+  // Kind and sector are the platform administrator's to set: a fixture, written as the schema owner.
   await db.owner.organisation.update({ where: { id: created.id }, data: { kind, sector } });
   const admin = await createUser(db.prisma);
   await addMember(db.prisma, created, admin, "ADMIN");
@@ -109,8 +110,12 @@ beforeAll(async () => {
       },
     });
   });
+  // The figures read maintained aggregates: bring them up to the fixture.
+  await refresh();
 }, 120_000);
 afterAll(async () => db?.close());
+
+const refresh = async () => (await callerFor(db.prisma, oversightUser)).overview.refreshOversight();
 
 const oversight = async (filters: Record<string, string> = {}) =>
   (await callerFor(db.prisma, oversightUser)).overview.oversight({ filters });
@@ -270,6 +275,7 @@ describe("DIGG's cross-sector overview", () => {
     const history = await (await callerFor(db.prisma, admins.O1!)).useCases.history({ organisationSlug: orgs.O1!.slug, id: useCases.u1!.id });
     expect(history.items[0]).toMatchObject({ action: "useCase.oversightSharingChanged" });
 
+    await refresh();
     expect(figure(await oversight(), "generativeAi", "true")).toEqual({ useCases: 2, organisations: 2, suppressed: false });
     const caller = await callerFor(db.prisma, oversightUser);
     const behind = await caller.overview.figureOrganisations({ filters: {}, dimension: "riskClass", value: "HIGH_RISK" });
@@ -279,6 +285,7 @@ describe("DIGG's cross-sector overview", () => {
     // Back as it was, for the other tests.
     await (await callerFor(db.prisma, admins.O1!)).useCases.shareWithOversight({ ...input, version: shared.version, shared: false });
     useCases.u1 = { ...useCases.u1!, version: shared.version + 1 };
+    await refresh();
   });
 });
 
@@ -327,6 +334,13 @@ describe("what oversight can reach", () => {
   it("cannot be read around: the app role can execute the functions but not reach the reader's views", async () => {
     await expect(inScope(db.prisma, {}, (tx) => tx.$queryRaw`SELECT count(*) FROM oversight.use_case`)).rejects.toThrow(/permission denied/);
     await expect(inScope(db.prisma, {}, (tx) => tx.$queryRaw`SELECT count(*) FROM oversight.use_case_dimension`)).rejects.toThrow(/permission denied/);
+    await expect(inScope(db.prisma, {}, (tx) => tx.$queryRaw`SELECT count(*) FROM oversight.breakdown_fact`)).rejects.toThrow(/permission denied/);
+    await expect(inScope(db.prisma, {}, (tx) => tx.$executeRaw`REFRESH MATERIALIZED VIEW oversight.breakdown_fact`)).rejects.toThrow(/permission denied|must be owner/);
+  });
+
+  it("refuses the refresh of the aggregates to organisation members", async () => {
+    const caller = await callerFor(db.prisma, admins.O1!);
+    await expect(caller.overview.refreshOversight()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -349,6 +363,7 @@ describe("publication", () => {
         },
       }),
     );
+    await refresh();
     const after = await oversight();
     // O4 has now disclosed both its use cases: the tax sector and the agencies are shown.
     expect(figure(after, "sector", "TAX_AND_CUSTOMS")).toEqual({ useCases: 2, organisations: 1, suppressed: false });
@@ -402,6 +417,8 @@ describe("the oversight path's SQL objects", () => {
       "oversight_disclosed_use_cases",
       "oversight_figure_organisations",
       "oversight_publication",
+      "oversight_refresh",
+      "oversight_refreshed_at",
       "oversight_register_keepers",
       "oversight_responsibility_gaps",
       "oversight_suppliers",
@@ -411,14 +428,20 @@ describe("the oversight path's SQL objects", () => {
       expect(fn).toMatchObject({ owner: "tillit_oversight_reader", definer: true, app: true, public: false, config: ["search_path=public"] });
     }
 
-    const views = await db.prisma.$queryRaw<{ name: string; owner: string; app: boolean }[]>`
-      SELECT c.relname AS "name", pg_get_userbyid(c.relowner) AS "owner", has_table_privilege('tillit_app', c.oid, 'SELECT') AS "app"
+    const views = await db.prisma.$queryRaw<{ name: string; kind: string; owner: string; app: boolean }[]>`
+      SELECT c.relname AS "name", c.relkind::text AS "kind", pg_get_userbyid(c.relowner) AS "owner",
+             has_table_privilege('tillit_app', c.oid, 'SELECT') AS "app"
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'oversight' ORDER BY c.relname`;
+      WHERE n.nspname = 'oversight' AND c.relkind IN ('v', 'm') ORDER BY c.relname`;
+    // v: a view; m: a materialised view (the maintained aggregates).
     expect(views).toEqual([
-      { name: "template_need", owner: "tillit_oversight_reader", app: false },
-      { name: "use_case", owner: "tillit_oversight_reader", app: false },
-      { name: "use_case_dimension", owner: "tillit_oversight_reader", app: false },
+      { name: "aggregate_freshness", kind: "m", owner: "tillit_oversight_reader", app: false },
+      { name: "breakdown_fact", kind: "m", owner: "tillit_oversight_reader", app: false },
+      { name: "coverage_fact", kind: "m", owner: "tillit_oversight_reader", app: false },
+      { name: "template_need", kind: "v", owner: "tillit_oversight_reader", app: false },
+      { name: "trend_fact", kind: "m", owner: "tillit_oversight_reader", app: false },
+      { name: "use_case", kind: "v", owner: "tillit_oversight_reader", app: false },
+      { name: "use_case_dimension", kind: "v", owner: "tillit_oversight_reader", app: false },
     ]);
     const [schema] = await db.prisma.$queryRaw<{ owner: string; app: boolean }[]>`
       SELECT pg_get_userbyid(nspowner) AS "owner", has_schema_privilege('tillit_app', oid, 'USAGE') AS "app"
@@ -434,5 +457,38 @@ describe("the oversight path's SQL objects", () => {
     expect(forced.every((table) => table.relforcerowsecurity)).toBe(true);
     const [membership] = await db.prisma.$queryRaw<{ member: boolean }[]>`SELECT pg_has_role('tillit_app', 'tillit_oversight_reader', 'MEMBER') AS "member"`;
     expect(membership!.member).toBe(false);
+  });
+});
+
+describe("the maintained aggregates", () => {
+  it("change the figures only when refreshed, and report when that was, on the page and in the exports", async () => {
+    const before = await oversight();
+    const total = before.totals.useCases!;
+    const trendTotal = (overview: OversightOverview) => overview.trends.filter((row) => row.measure === "total").at(-1)!.value;
+
+    // O5 registers its first use case (high risk, needing a classification).
+    await useCase("u8", "O5", { riskClass: "HIGH_RISK", annexIIIArea: "EMPLOYMENT", lifecycleStage: "PILOT" });
+    const stale = await oversight();
+    expect(stale.totals.useCases).toBe(total);
+    expect(trendTotal(stale)).toBe(trendTotal(before));
+    expect(stale.coverage).toEqual(before.coverage);
+    expect(stale.refreshedAt).toEqual(before.refreshedAt);
+
+    const { refreshedAt } = await refresh();
+    expect(refreshedAt.getTime()).toBeGreaterThan(before.refreshedAt.getTime());
+    const fresh = await oversight();
+    expect(fresh.refreshedAt).toEqual(refreshedAt);
+    expect(fresh.totals.useCases).toBe(total + 1);
+    expect(trendTotal(fresh)).toBe(trendTotal(before)! + 1);
+    // The small-group rule applies to the refreshed aggregates at read time: the agencies' figure now
+    // includes O5's undisclosed record (one organisation), so it is suppressed; so is O5 alone.
+    expect(figure(stale, "kind", "CENTRAL_AGENCY")).toEqual({ useCases: 2, organisations: 1, suppressed: false });
+    expect(figure(fresh, "kind", "CENTRAL_AGENCY")).toEqual({ useCases: null, organisations: null, suppressed: true });
+    expect((await oversight({ organisation: orgs.O5!.slug })).totals).toMatchObject({ useCases: null, suppressed: true });
+
+    const time = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(refreshedAt);
+    const [table] = oversightTables(fresh, "sv");
+    const csv = Buffer.from((await tableFile(table!, fresh, "csv", "sv")).bytes).toString("latin1");
+    expect(csv).toContain(`Uppdaterad ${time}`);
   });
 });

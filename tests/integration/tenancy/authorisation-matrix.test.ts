@@ -203,6 +203,7 @@ const samples: Record<string, Sample> = {
   "overview.oversight": async () => ({ filters: { sector: "HEALTH_AND_CARE" } }),
   "overview.figureOrganisations": async () => ({ filters: {}, dimension: "riskClass", value: "HIGH_RISK" }),
   "overview.disclosedUseCases": async () => ({ filters: {} }),
+  "overview.refreshOversight": async () => undefined,
   "useCaseFiles.previewImport": async ({ world }) => ({ organisationSlug: world.orgA.slug, ...(await registerFileUpload()) }),
   "useCaseFiles.import": async ({ world }) => ({ organisationSlug: world.orgA.slug, ...(await registerFileUpload()) }),
   "useCaseFiles.exportRecords": async ({ world }) => ({ organisationSlug: world.orgA.slug, filters: { q: "chattbot" } }),
