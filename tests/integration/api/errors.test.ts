@@ -1,6 +1,6 @@
 /** What an API client sees when something goes wrong, over HTTP as a browser would call it. */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { createPrismaClient, type PrismaClient } from "@/server/db/client";
@@ -77,6 +77,27 @@ describe("API errors", () => {
   });
 
   it("hides the cause of an unexpected failure and gives the request id instead", async () => {
+    // A database without the app's tables: every query fails inside PostgreSQL.
+    const empty = await createTestDatabase({ migrate: false });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const { status, body } = await post(
+        "members.remove",
+        { organisationSlug: world.orgA.slug, userId: world.users.viewer.id, version: 1 },
+        world.users.admin,
+        empty.prisma,
+      );
+      expect(status).toBe(500);
+      expect(body.error.json.message).toBe("Internal error (request req-123)");
+      const text = JSON.stringify(body);
+      expect(text).not.toMatch(/relation|does not exist|SQLSTATE|Prisma|stack|at .*\.ts/);
+    } finally {
+      errors.mockRestore();
+      await empty.close();
+    }
+  });
+
+  it("answers 503 while the database cannot be reached, naming nothing of it", async () => {
     const broken = createPrismaClient("postgresql://nobody:secret@127.0.0.1:1/nowhere");
     const { status, body } = await post(
       "members.remove",
@@ -85,9 +106,7 @@ describe("API errors", () => {
       broken,
     );
     await broken.$disconnect();
-    expect(status).toBe(500);
-    expect(body.error.json.message).toBe("Internal error (request req-123)");
-    const text = JSON.stringify(body);
-    expect(text).not.toMatch(/ECONNREFUSED|secret|stack|at .*\.ts/);
+    expect(status).toBe(503);
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|secret|stack|at .*\.ts/);
   });
 });

@@ -83,8 +83,13 @@ describe("scale seed", () => {
 
   it("gives each organisation ten members who sign in with the printed password", async () => {
     const largest = organisationOf(first.signIn.slug);
-    // As the schema owner: the app's role may not read password hashes.
-    const members = await db.owner.membership.findMany({ where: { organisationId: (await largest).id }, include: { user: true } });
+    // As the schema owner (the app's role may not read password hashes), in the organisation:
+    // row-level security is forced on memberships for the owner too.
+    const organisationId = (await largest).id;
+    const members = await db.owner.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.organisation_id', ${organisationId}, true)`;
+      return tx.membership.findMany({ where: { organisationId }, include: { user: true } });
+    });
     expect(members).toHaveLength(10);
     const admin = members.find((m) => m.user.email === first.signIn.email);
     expect(admin?.role).toBe("ADMIN");
