@@ -40,6 +40,9 @@ export const test = base.extend<{ accessibilityOfVisitedPages: void }>({
         queue = queue.then(async () => {
           try {
             await page.waitForLoadState("load");
+            // After a client-side navigation Next sets the new page's <title> a moment after the
+            // URL: wait for it rather than judge the page before its metadata has arrived.
+            await page.waitForFunction(() => document.title.length > 0, null, { timeout: 10_000 }).catch(() => undefined);
             if (page.url() !== href) throw new Error("navigated away");
             const found = await blockingViolations(page);
             if (found.length > 0) violations[href] = found;
